@@ -1,0 +1,56 @@
+import type { Role } from '../notices/types.ts';
+
+/** ISO weekday: 1 = Monday … 7 = Sunday (luxon's numbering). */
+export type IsoWeekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
+
+export type NewspaperDelivery =
+  | { kind: 'directory' }
+  | { kind: 'sftp'; host: string; port: number; username: string; path: string };
+
+export interface Newspaper {
+  /** Stable id within the tenant, e.g. `glamdalen`. */
+  id: string;
+  name: string;
+  /** "Alminnelig lest på stedet" (pbl §§ 12-8, 12-10, 12-12): may carry plan notices. */
+  generallyRead: boolean;
+  issueWeekdays: IsoWeekday[];
+  /** Booking closes this many working days before the issue, at this local time. */
+  bookingDeadline: { workingDaysBefore: number; time: string };
+  ad: { columnWidthMm: number; columns: number; maxHeightMm: number };
+  delivery: NewspaperDelivery;
+}
+
+export interface FacebookChannelConfig {
+  pageId: string;
+  /** Local wall-clock window in which posts go out, e.g. 07:00–22:00; posts outside it are moved in. */
+  postingWindow: { from: string; to: string };
+}
+
+/** A tenant's override of a rule: only ever stricter (checked at start-up). */
+export interface RuleOverrideConfig {
+  params?: Record<string, number>;
+  severity?: 'error';
+}
+
+/** A municipality, as configured in `config/tenants/<slug>.yaml`. */
+export interface Tenant {
+  slug: string;
+  name: string;
+  /** Enhetsregisteret organisation number, 9 digits. */
+  organisationNumber: string;
+  /** IANA zone; @defaultValue 'Europe/Oslo' */
+  timeZone: string;
+  /** Written standard of the municipality (målform). */
+  language: 'nb' | 'nn';
+  /** In the administrative area for Sami languages (samelova § 3-2). @defaultValue false */
+  samiLanguageArea: boolean;
+  channels: {
+    website: { baseUrl: string };
+    newspapers: Newspaper[];
+    facebook?: FacebookChannelConfig;
+  };
+  /** Keyed by rule id, e.g. `vacancy.deadline: { params: { days: 21 } }`. */
+  rules: Record<string, RuleOverrideConfig>;
+}
+
+export type { Role };
