@@ -5,7 +5,7 @@ export type IsoWeekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
 
 export type NewspaperDelivery =
   | { kind: 'directory' }
-  | { kind: 'sftp'; host: string; port: number; username: string; path: string };
+  | { kind: 'sftp'; host: string; /** @defaultValue 22 */ port?: number; username: string; path: string };
 
 export interface Newspaper {
   /** Stable id within the tenant, e.g. `glamdalen`. */

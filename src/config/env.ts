@@ -1,0 +1,59 @@
+import { Ajv } from 'ajv';
+import { ConfigInvalid } from '../errors.ts';
+
+/** Herald is configured only by these environment variables (README, "Configuration"). */
+export interface Env {
+  /** @defaultValue 'postgres://postgres@127.0.0.1:5432/herald' */
+  DATABASE_URL: string;
+  /** @defaultValue 'redis://127.0.0.1:6379' */
+  REDIS_URL: string;
+  /** @defaultValue 3000 */
+  PORT: number;
+  /** @defaultValue '127.0.0.1' */
+  HOST: string;
+  /** Web root, newspaper batches and other files Herald writes. @defaultValue './data' */
+  HERALD_DATA_DIR: string;
+  /** @defaultValue 'info' */
+  LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Folder holding `tenants/*.yaml`. @defaultValue './config' */
+  HERALD_CONFIG_DIR: string;
+  /** Folder holding the rule files. @defaultValue './rules' */
+  HERALD_RULES_DIR: string;
+  /** Apply database migrations when the API starts. @defaultValue false */
+  HERALD_MIGRATE: boolean;
+}
+
+const schema = {
+  type: 'object',
+  properties: {
+    DATABASE_URL: { type: 'string', pattern: '^postgres(ql)?://', default: 'postgres://postgres@127.0.0.1:5432/herald' },
+    REDIS_URL: { type: 'string', pattern: '^rediss?://', default: 'redis://127.0.0.1:6379' },
+    PORT: { type: 'integer', minimum: 0, maximum: 65535, default: 3000 },
+    HOST: { type: 'string', minLength: 1, default: '127.0.0.1' },
+    HERALD_DATA_DIR: { type: 'string', minLength: 1, default: './data' },
+    LOG_LEVEL: { enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'info' },
+    HERALD_CONFIG_DIR: { type: 'string', minLength: 1, default: './config' },
+    HERALD_RULES_DIR: { type: 'string', minLength: 1, default: './rules' },
+    HERALD_MIGRATE: { type: 'boolean', default: false },
+  },
+  required: [],
+} as const;
+
+const validate = new Ajv({ useDefaults: true, coerceTypes: true, allErrors: true }).compile(schema);
+
+/** Reads and checks the environment; throws one error naming every bad variable. */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Readonly<Env> {
+  const picked: Record<string, string> = {};
+  for (const key of Object.keys(schema.properties)) {
+    const value = source[key];
+    if (value !== undefined && value !== '') picked[key] = value;
+  }
+  if (!validate(picked)) {
+    const problems = (validate.errors ?? []).map((e) => {
+      const name = e.instancePath.slice(1);
+      return `  ${name}=${JSON.stringify(picked[name])}: ${e.message ?? 'invalid'}`;
+    });
+    throw new ConfigInvalid(problems.join('\n'));
+  }
+  return Object.freeze(picked as unknown as Env);
+}

@@ -1,0 +1,113 @@
+/** JSON Schema of `config/tenants/<slug>.yaml`; defaults are filled in by ajv (`useDefaults`). */
+const clock = { type: 'string', pattern: '^([01]\\d|2[0-3]):[0-5]\\d$' } as const;
+
+const newspaper = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'name', 'issueWeekdays', 'bookingDeadline', 'ad'],
+  properties: {
+    id: { type: 'string', pattern: '^[a-z][a-z0-9-]{0,39}$' },
+    name: { type: 'string', minLength: 1 },
+    generallyRead: { type: 'boolean', default: false },
+    issueWeekdays: {
+      type: 'array',
+      minItems: 1,
+      uniqueItems: true,
+      items: { type: 'integer', minimum: 1, maximum: 7 },
+    },
+    bookingDeadline: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['workingDaysBefore', 'time'],
+      properties: { workingDaysBefore: { type: 'integer', minimum: 0, maximum: 30 }, time: clock },
+    },
+    ad: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['columnWidthMm', 'columns', 'maxHeightMm'],
+      properties: {
+        columnWidthMm: { type: 'number', exclusiveMinimum: 0, maximum: 400 },
+        columns: { type: 'integer', minimum: 1, maximum: 10 },
+        maxHeightMm: { type: 'number', exclusiveMinimum: 0, maximum: 600 },
+      },
+    },
+    delivery: {
+      default: { kind: 'directory' },
+      oneOf: [
+        {
+          type: 'object',
+          additionalProperties: false,
+          required: ['kind'],
+          properties: { kind: { const: 'directory' } },
+        },
+        {
+          type: 'object',
+          additionalProperties: false,
+          required: ['kind', 'host', 'username', 'path'],
+          properties: {
+            kind: { const: 'sftp' },
+            host: { type: 'string', minLength: 1 },
+            port: { type: 'integer', minimum: 1, maximum: 65535 },
+            username: { type: 'string', minLength: 1 },
+            path: { type: 'string', minLength: 1 },
+          },
+        },
+      ],
+    },
+  },
+} as const;
+
+export const tenantSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['slug', 'name', 'organisationNumber', 'channels'],
+  properties: {
+    slug: { type: 'string', pattern: '^[a-z][a-z0-9-]{1,39}$' },
+    name: { type: 'string', minLength: 1 },
+    organisationNumber: { type: 'string', pattern: '^\\d{9}$' },
+    timeZone: { type: 'string', minLength: 1, default: 'Europe/Oslo' },
+    language: { enum: ['nb', 'nn'], default: 'nb' },
+    samiLanguageArea: { type: 'boolean', default: false },
+    channels: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['website'],
+      properties: {
+        website: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['baseUrl'],
+          properties: { baseUrl: { type: 'string', format: 'uri', pattern: '^https?://' } },
+        },
+        newspapers: { type: 'array', items: newspaper, default: [] },
+        facebook: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['pageId'],
+          properties: {
+            pageId: { type: 'string', pattern: '^\\d{5,20}$' },
+            postingWindow: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['from', 'to'],
+              properties: { from: clock, to: clock },
+              default: { from: '07:00', to: '22:00' },
+            },
+          },
+        },
+      },
+    },
+    rules: {
+      type: 'object',
+      default: {},
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          params: { type: 'object', additionalProperties: { type: 'number' } },
+          severity: { const: 'error' },
+        },
+      },
+    },
+  },
+} as const;
