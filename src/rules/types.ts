@@ -39,6 +39,7 @@ export const CHECK_KINDS = [
   'holidays',
   'channelRequired',
   'requiredLanguages',
+  'requiredFields',
 ] as const;
 export type CheckKind = (typeof CHECK_KINDS)[number];
 
@@ -81,7 +82,10 @@ export interface RuleFile {
 
 /** A rule file as loaded: its checks with tenant overrides not yet applied. */
 export interface LoadedRuleFile extends RuleFile {
-  /** SHA-256 (hex) of the file's bytes: the version a notice was checked against. */
+  /**
+   * SHA-256 (hex) of the file's bytes followed by `common.yaml`'s bytes (its checks are merged in):
+   * the version a notice was checked against.
+   */
   version: string;
   file: string;
 }
@@ -112,7 +116,8 @@ export interface Finding {
   path: string;
   message: string;
   messages: Messages;
-  source: LegalSource;
+  /** The law behind the rule; absent for Herald's own input rules (time zone gaps, text hygiene). */
+  source?: LegalSource;
   policy?: boolean;
   /** Set when an overridable error was overridden; it is then returned as a warning. */
   overrideReason?: string;

@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import type pg from 'pg';
+import { sharedSchemas } from './http/schemas/notice.ts';
+import authPlugin from './plugins/auth.ts';
+import postgresPlugin from './plugins/postgres.ts';
+import problemPlugin from './plugins/problem.ts';
+import redisPlugin from './plugins/redis.ts';
+import healthRoutes from './routes/health.ts';
+import noticeRoutes from './routes/notices.ts';
+import ruleRoutes from './routes/rules.ts';
+import { syncTenants } from './store/tenants.ts';
+import type { Clock } from './time/clock.ts';
+import type { TenantDirectory } from './tenancy/directory.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    directory: TenantDirectory;
+    clock: Clock;
+  }
+}
+
+export interface BuildOptions {
+  directory: TenantDirectory;
+  pool: pg.Pool;
+  /** Close the pool with the app. @defaultValue true */
+  ownsPool?: boolean;
+  redisUrl: string;
+  /** @defaultValue the system clock */
+  clock?: Clock;
+  /** @defaultValue no logging */
+  logger?: Logger;
+}
+
+/** 256 KiB: a notice with a long body fits many times over; anything bigger is a mistake or an attack. */
+export const BODY_LIMIT = 256 * 1024;
+
+/** Builds the API without listening (fastify's Testing guide): tests `inject`, server.ts listens. */
+export async function build(opts: BuildOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    ...(opts.logger ? { loggerInstance: opts.logger } : { logger: false }),
+    bodyLimit: BODY_LIMIT,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
+    },
+    ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: false } },
+  });
+  app.decorate('directory', opts.directory);
+  app.decorate('clock', opts.clock ?? (() => new Date()));
+  for (const schema of sharedSchemas) app.addSchema(schema);
+
+  await app.register(problemPlugin);
+  await app.register(postgresPlugin, { pool: opts.pool, owned: opts.ownsPool ?? true });
+  await app.register(redisPlugin, { url: opts.redisUrl });
+  await app.register(authPlugin);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Herald', version: '1', description: 'Compliance-aware publishing for Norwegian municipalities' },
+      components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer' } } },
+      security: [{ apiKey: [] }],
+    },
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  await app.register(healthRoutes);
+  await app.register(async (v1) => {
+    v1.addHook('onRequest', v1.authenticate);
+    await v1.register(noticeRoutes);
+    await v1.register(ruleRoutes);
+  }, { prefix: '/v1' });
+
+  app.addHook('onReady', async () => {
+    await syncTenants(opts.pool, opts.directory.tenants());
+  });
+  return app;
+}

@@ -1,0 +1,74 @@
+import type { DateTime } from 'luxon';
+import type { Tenant } from '../config/tenant-types.ts';
+import { evaluate, validateFields, type TenantRuleFile } from '../rules/index.ts';
+import type { Finding } from '../rules/types.ts';
+import { planPublications, publicationMoment, unservableChannels } from '../scheduling/index.ts';
+import type { PlannedPublication } from '../scheduling/types.ts';
+import { parseLocalDateTime } from '../time/local-time.ts';
+import { findTextProblems } from './text-hygiene.ts';
+import type { ChannelName, NoticeInput } from './types.ts';
+
+export interface Assessment {
+  errors: Finding[];
+  warnings: Finding[];
+  channels: ChannelName[];
+  plan: PlannedPublication[];
+}
+
+/** A requested publishAt this far in the past still means "now" (clock skew, a slow form). */
+const PAST_TOLERANCE_MS = 5 * 60_000;
+
+function herald(rule: string, path: string, nb: string, en: string, lang: 'nb' | 'en'): Finding {
+  return { rule, severity: 'error', path, message: lang === 'en' ? en : nb, messages: { nb, en } };
+}
+
+function readPublishAt(notice: NoticeInput, tenant: Tenant, now: DateTime, lang: 'nb' | 'en'): { at?: DateTime; errors: Finding[] } {
+  if (notice.publishAt === undefined) return { errors: [] };
+  const parsed = parseLocalDateTime(notice.publishAt, tenant.timeZone);
+  const zone = tenant.timeZone;
+  if (!parsed.ok) {
+    const messages = {
+      invalid: ['Tidspunktet må være ISO 8601, f.eks. 2027-03-01T09:00 eller 2027-03-01T09:00+01:00.', 'The time must be ISO 8601, e.g. 2027-03-01T09:00 or 2027-03-01T09:00+01:00.'],
+      nonexistent: [`Klokkeslettet finnes ikke i ${zone} den dagen (sommertid starter): velg et annet tidspunkt.`, `That local time does not exist in ${zone} on that day (clocks go forward): choose another time.`],
+      ambiguous: [`Klokkeslettet finnes to ganger i ${zone} den dagen (sommertid slutter): oppgi UTC-forskyvning, ${parsed.candidates?.join(' eller ') ?? ''}.`, `That local time occurs twice in ${zone} on that day (clocks go back): give the offset, ${parsed.candidates?.join(' or ') ?? ''}.`],
+    }[parsed.problem];
+    return { errors: [herald(`time.${parsed.problem}`, '/publishAt', messages[0] ?? '', messages[1] ?? '', lang)] };
+  }
+  if (parsed.value.toMillis() < now.toMillis() - PAST_TOLERANCE_MS) {
+    return { errors: [herald('time.past', '/publishAt', 'Publiseringstidspunktet har allerede vært.', 'The publication time is in the past.', lang)] };
+  }
+  return { at: parsed.value, errors: [] };
+}
+
+function checkChannels(requested: readonly ChannelName[], rules: TenantRuleFile, tenant: Tenant, lang: 'nb' | 'en'): Finding[] {
+  const errors: Finding[] = [];
+  requested.forEach((channel, i) => {
+    if (!rules.channels.allowed.includes(channel)) {
+      errors.push(herald('channel.not_allowed', `/channels/${i}`, `Kanalen ${channel} kan ikke brukes for denne typen kunngjøring.`, `The ${channel} channel cannot be used for this type of notice.`, lang));
+    }
+  });
+  for (const missing of unservableChannels(requested, tenant)) {
+    const i = requested.indexOf(missing.channel);
+    errors.push(herald('channel.unavailable', `/channels/${i}`, `${tenant.name} har ikke satt opp kanalen ${missing.channel}${missing.target ? ` (${missing.target})` : ''}.`, `${tenant.name} has not configured the ${missing.channel} channel${missing.target ? ` (${missing.target})` : ''}.`, lang));
+  }
+  return errors;
+}
+
+/**
+ * Everything Herald decides about a notice before storing it, as a pure function of the notice, the
+ * tenant, its rules and the clock: all failures at once, the warnings, and the planned publications.
+ */
+export function assessNotice(notice: NoticeInput, tenant: Tenant, rules: TenantRuleFile, now: DateTime, lang: 'nb' | 'en'): Assessment {
+  const hygiene = findTextProblems(notice, lang);
+  if (hygiene.length > 0) return { errors: hygiene, warnings: [], channels: [], plan: [] };
+
+  const channels = notice.channels ?? rules.channels.default;
+  const publishAt = readPublishAt(notice, tenant, now, lang);
+  const errors = [...publishAt.errors, ...checkChannels(channels, rules, tenant, lang), ...validateFields(rules, notice, tenant, lang)];
+  const plan = planPublications({ channels, tenant, now, publishAt: publishAt.at });
+  if (plan.length === 0) return { errors, warnings: [], channels, plan };
+
+  const publication = publicationMoment(plan, rules.channels.mandatory, tenant.timeZone);
+  const outcome = evaluate(rules, { notice: { ...notice, channels }, tenant, now, plan, publication }, lang);
+  return { errors: [...errors, ...outcome.errors], warnings: outcome.warnings, channels, plan };
+}

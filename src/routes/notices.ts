@@ -1,0 +1,204 @@
+import { createHash, randomUUID } from 'node:crypto';
+import canonicalize from 'canonicalize';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { DateTime } from 'luxon';
+import { IdempotencyMismatch, NoticeRejected, NotFound, RequestInvalid, RoleForbidden } from '../errors.ts';
+import { preferredLanguage } from '../http/language.ts';
+import { assessNotice, type Assessment } from '../notices/assess.ts';
+import { presentNotice } from '../notices/present.ts';
+import type { NoticeInput } from '../notices/types.ts';
+import type { Finding } from '../rules/types.ts';
+import { findIdempotentAnswer, findNotice, insertNotice, listNotices, type NoticeRow, type NoticeStatus } from '../store/notices.ts';
+import type { TenantEntry } from '../tenancy/directory.ts';
+import { parseLocalDateOrDateTime } from '../time/local-time.ts';
+import { noticeListQuery, noticeParams, problemResponses } from './notice-schemas.ts';
+
+function rejected(errors: Finding[]): Error {
+  return Object.assign(new NoticeRejected(errors.length), {
+    errors: errors.map(({ rule, path, message, source }) => ({ rule, path, message, ...(source ? { source } : {}) })),
+  });
+}
+
+function invalidQuery(path: string, message: string): Error {
+  return Object.assign(new RequestInvalid(), { errors: [{ rule: 'query', path, message }] });
+}
+
+export default async function noticeRoutes(app: FastifyInstance): Promise<void> {
+  const tenantOf = (request: FastifyRequest): TenantEntry => {
+    const entry = app.directory.get(request.principal.tenantSlug);
+    // A key whose municipality was removed from the configuration sees nothing.
+    if (!entry) throw new NotFound('The municipality');
+    return entry;
+  };
+
+  /** Role check, then every rule at once. Shared by submit and dry run. */
+  function assess(request: FastifyRequest, notice: NoticeInput): { entry: TenantEntry; assessment: Assessment; now: DateTime } {
+    const entry = tenantOf(request);
+    const rules = entry.rules.get(notice.type);
+    if (!rules) throw new NotFound(`Notice type "${notice.type}"`);
+    if (!rules.submitRoles.includes(request.principal.role)) {
+      throw new RoleForbidden(request.principal.role, `submit ${notice.type} notices`);
+    }
+    const now = DateTime.fromJSDate(app.clock(), { zone: entry.tenant.timeZone });
+    return { entry, assessment: assessNotice(notice, entry.tenant, rules, now, preferredLanguage(request)), now };
+  }
+
+  app.post<{ Body: NoticeInput }>(
+    '/notices/validate',
+    { schema: { tags: ['notices'], summary: 'Dry run: every check and the planned schedule; nothing is stored', body: { $ref: 'NoticeInput#' }, response: problemResponses } },
+    async (request) => {
+      const { entry, assessment } = assess(request, request.body);
+      const zone = entry.tenant.timeZone;
+      return {
+        valid: assessment.errors.length === 0,
+        errors: assessment.errors,
+        warnings: assessment.warnings,
+        publications: assessment.plan.map((p) => ({
+          channel: p.channel,
+          target: p.target,
+          scheduledAt: p.scheduledAt.toISOString(),
+          scheduledAtLocal: DateTime.fromJSDate(p.scheduledAt, { zone }).toISO(),
+          appearsAt: p.appearsAt.toISOString(),
+          appearsAtLocal: DateTime.fromJSDate(p.appearsAt, { zone }).toISO(),
+          issueDate: p.issueDate ?? null,
+        })),
+      };
+    },
+  );
+
+  app.post<{ Body: NoticeInput; Headers: { 'idempotency-key'?: string } }>(
+    '/notices',
+    {
+      schema: {
+        tags: ['notices'],
+        summary: 'Submit a notice; 422 lists every rule it breaks',
+        body: { $ref: 'NoticeInput#' },
+        headers: { type: 'object', properties: { 'idempotency-key': { type: 'string', minLength: 1, maxLength: 255 } } },
+        response: { 201: { $ref: 'Notice#' }, ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const key = request.headers['idempotency-key'];
+      const requestHash = createHash('sha256').update(canonicalize(request.body) ?? '').digest();
+      const replay = async (): Promise<unknown> => {
+        if (key === undefined) return undefined;
+        const first = await findIdempotentAnswer(app.pg, request.principal.tenantId, key);
+        if (!first) return undefined;
+        if (!first.requestHash.equals(requestHash)) throw new IdempotencyMismatch();
+        void reply.code(first.statusCode).header('idempotent-replayed', 'true');
+        return first.response;
+      };
+      const earlier = await replay();
+      if (earlier !== undefined) return earlier;
+
+      const { entry, assessment, now } = assess(request, request.body);
+      if (assessment.errors.length > 0) throw rejected(assessment.errors);
+
+      const rules = entry.rules.get(request.body.type);
+      const approval = rules?.approval ?? false;
+      const row: NoticeRow = {
+        id: randomUUID(),
+        type: request.body.type,
+        status: approval ? 'awaiting_approval' : 'scheduled',
+        version: 1,
+        publishAt: new Date(Math.min(...assessment.plan.map((p) => p.appearsAt.getTime()))),
+        content: { ...request.body, channels: assessment.channels },
+        ruleVersion: rules?.version ?? '',
+        warnings: assessment.warnings,
+        submittedBy: { id: request.principal.userId, name: request.principal.userName },
+        createdAt: now.toJSDate(),
+        updatedAt: now.toJSDate(),
+        publications: assessment.plan.map((p) => ({
+          id: randomUUID(),
+          channel: p.channel,
+          target: p.target ?? '',
+          state: 'pending',
+          scheduledAt: p.scheduledAt,
+          appearsAt: p.appearsAt,
+          issueDate: p.issueDate ?? null,
+          attempts: 0,
+          externalId: null,
+          externalUrl: null,
+          lastError: null,
+        })),
+      };
+      const view = presentNotice(row, entry.tenant.timeZone);
+      const inserted = await insertNotice(app.pg, {
+        id: row.id,
+        tenantId: request.principal.tenantId,
+        type: row.type,
+        status: row.status,
+        publishAt: row.publishAt,
+        submittedBy: row.submittedBy.id,
+        content: row.content,
+        ruleVersion: row.ruleVersion,
+        warnings: row.warnings,
+        publications: row.publications,
+        idempotency: key === undefined ? null : { key, requestHash, statusCode: 201, response: view },
+      });
+      if (!inserted) {
+        // A concurrent request with the same key won the race: answer as it did.
+        const winner = await replay();
+        if (winner !== undefined) return winner;
+        throw new Error('idempotency key conflict without a stored answer');
+      }
+      request.log.info({ event: 'notice.accepted', noticeId: row.id, type: row.type, warnings: row.warnings.length }, 'notice accepted');
+      return reply.code(201).header('location', `/v1/notices/${row.id}`).send(view);
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/notices/:id',
+    { schema: { tags: ['notices'], params: noticeParams, response: { 200: { $ref: 'Notice#' }, ...problemResponses } } },
+    async (request) => {
+      const entry = tenantOf(request);
+      const row = await findNotice(app.pg, request.principal.tenantId, request.params.id);
+      if (!row) throw new NotFound(`Notice ${request.params.id}`);
+      return presentNotice(row, entry.tenant.timeZone);
+    },
+  );
+
+  app.get<{ Querystring: { status?: NoticeStatus; type?: NoticeRow['type']; from?: string; to?: string; limit: string; cursor?: string } }>(
+    '/notices',
+    { schema: { tags: ['notices'], querystring: noticeListQuery, response: problemResponses } },
+    async (request) => {
+      const entry = tenantOf(request);
+      const zone = entry.tenant.timeZone;
+      const { status, type, cursor } = request.query;
+      const limit = Number(request.query.limit);
+      const bound = (name: 'from' | 'to'): Date | undefined => {
+        const value = request.query[name];
+        if (value === undefined) return undefined;
+        const parsed = parseLocalDateOrDateTime(value, zone);
+        if (!parsed.ok) throw invalidQuery(`/querystring/${name}`, `must be a date or date-time (${parsed.problem})`);
+        return parsed.value.toJSDate();
+      };
+      const from = bound('from');
+      const to = bound('to');
+      if (from && to && from > to) throw invalidQuery('/querystring/from', '"from" is after "to"');
+      const after = cursor === undefined ? undefined : decodeCursor(cursor);
+      const rows = await listNotices(app.pg, request.principal.tenantId, { status, type, from, to, after, limit: limit + 1 });
+      const page = rows.slice(0, limit);
+      const last = page.at(-1);
+      return {
+        items: page.map((row) => presentNotice(row, zone)),
+        nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
+      };
+    },
+  );
+}
+
+function encodeCursor(row: NoticeRow): string {
+  return Buffer.from(JSON.stringify([row.publishAt.toISOString(), row.id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { publishAt: Date; id: string } {
+  try {
+    const [publishAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
+    const date = new Date(publishAt);
+    if (Number.isNaN(date.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) throw new Error('bad cursor');
+    return { publishAt: date, id };
+  } catch {
+    throw invalidQuery('/querystring/cursor', 'is not a cursor this API gave out');
+  }
+}

@@ -1,0 +1,35 @@
+import closeWithGrace from 'close-with-grace';
+import { build } from './app.ts';
+import { loadEnv } from './config/env.ts';
+import { createLogger } from './logger.ts';
+import { ensureDatabase } from './store/ensure-database.ts';
+import { migrate } from './store/migrate.ts';
+import { createPool } from './store/pool.ts';
+import { loadTenantDirectory } from './tenancy/directory.ts';
+
+/** `npm start`: the API alone, configured only by the environment. */
+let env;
+let directory;
+try {
+  env = loadEnv();
+  directory = loadTenantDirectory(env.HERALD_CONFIG_DIR, env.HERALD_RULES_DIR);
+} catch (error) {
+  // A broken configuration or rule file stops start-up with every problem listed, and no stack trace.
+  process.stderr.write(`herald: ${(error as Error).message}\n`);
+  process.exit(1);
+}
+
+const logger = createLogger(env.LOG_LEVEL);
+if (env.HERALD_MIGRATE) {
+  await ensureDatabase(env.DATABASE_URL);
+  const applied = await migrate(env.DATABASE_URL);
+  logger.info({ event: 'migrations.applied', applied }, 'database migrated');
+}
+
+const app = await build({ directory, pool: createPool(env.DATABASE_URL), redisUrl: env.REDIS_URL, logger });
+closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
+  if (err) app.log.error({ err }, 'closing after an error');
+  else app.log.info({ signal }, 'closing');
+  await app.close();
+});
+await app.listen({ port: env.PORT, host: env.HOST });

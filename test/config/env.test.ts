@@ -1,0 +1,36 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { loadEnv } from '../../src/config/env.ts';
+
+test('defaults fill what the environment leaves out', () => {
+  const env = loadEnv({});
+  assert.equal(env.PORT, 3000);
+  assert.equal(env.HOST, '127.0.0.1');
+  assert.equal(env.REDIS_URL, 'redis://127.0.0.1:6379');
+  assert.equal(env.HERALD_MIGRATE, false);
+  assert.ok(Object.isFrozen(env));
+});
+
+test('values are read and typed', () => {
+  const env = loadEnv({ PORT: '8080', HERALD_MIGRATE: 'true', LOG_LEVEL: 'debug', DATABASE_URL: 'postgresql://u@db/x' });
+  assert.equal(env.PORT, 8080);
+  assert.equal(env.HERALD_MIGRATE, true);
+  assert.equal(env.LOG_LEVEL, 'debug');
+});
+
+test('every bad value is named in one error', () => {
+  assert.throws(
+    () => loadEnv({ PORT: 'eighty', REDIS_URL: 'http://127.0.0.1', LOG_LEVEL: 'loud', DATABASE_URL: 'mysql://x' }),
+    (error: Error & { code?: string }) => {
+      assert.equal(error.code, 'HERALD_ERR_CONFIG');
+      for (const name of ['PORT="eighty"', 'REDIS_URL="http://127.0.0.1"', 'LOG_LEVEL="loud"', 'DATABASE_URL="mysql://x"']) {
+        assert.ok(error.message.includes(name), `${name} not named in: ${error.message}`);
+      }
+      return true;
+    },
+  );
+});
+
+test('a port out of range is refused', () => {
+  assert.throws(() => loadEnv({ PORT: '70000' }), /PORT="70000": must be <= 65535/);
+});
