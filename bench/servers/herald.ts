@@ -1,0 +1,13 @@
+import { build } from '../../src/app.ts';
+import { createPool } from '../../src/store/pool.ts';
+import { loadTenantDirectory } from '../../src/tenancy/directory.ts';
+
+/** Herald's API as `npm start` runs it (no logging), on the port the runner gives. */
+const [databaseUrl = '', port = '0'] = process.argv.slice(2);
+const app = await build({
+  directory: loadTenantDirectory('config', 'rules'),
+  pool: createPool(databaseUrl),
+  redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+});
+await app.listen({ port: Number(port), host: '127.0.0.1' });
+process.send?.('ready');
