@@ -51,7 +51,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Readonly<Env> 
   if (!validate(picked)) {
     const problems = (validate.errors ?? []).map((e) => {
       const name = e.instancePath.slice(1);
-      return `  ${name}=${JSON.stringify(picked[name])}: ${e.message ?? 'invalid'}`;
+      return `  ${name}=${JSON.stringify(source[name])}: ${e.message ?? 'invalid'}`;
     });
     throw new ConfigInvalid(problems.join('\n'));
   }
