@@ -7,9 +7,10 @@ import { isPublicHoliday, workingDaysBefore } from './working-days.ts';
 export interface BookableIssue {
   /** Calendar date of the issue in the tenant's zone, `YYYY-MM-DD`. */
   readonly issueDate: string;
-  /** The last moment the ad may be booked (exclusive: at this instant the issue is closed). */
+  /** Booking closes at this instant: an ad must be booked strictly before it. */
   readonly deadline: DateTime;
-  /** When the issue reaches readers: the start of the issue day, in the tenant's zone. */
+  /** When the issue reaches readers: the start of the issue day in the tenant's zone (or, for a same-day
+   *  deadline, the deadline). */
   readonly appearsAt: DateTime;
 }
 
@@ -39,7 +40,8 @@ function computeYear(paper: Newspaper, zone: string, year: number): CalendarEntr
   for (let day = DateTime.utc(year, 1, 1); day.year === year; day = day.plus({ days: 1 })) {
     if (!issueWeekdays.has(day.weekday) || isPublicHoliday(day)) continue;
     // In a fall-back overlap the earlier instant is the deadline: never book past the real one.
-    const deadline = wallClockInstants(workingDaysBefore(day, paper.bookingDeadline.workingDaysBefore), deadlineTime, zone).earliest;
+    const closingDay = workingDaysBefore(day, paper.bookingDeadline.workingDaysBefore);
+    const deadline = wallClockInstants(closingDay, deadlineTime, zone).earliest;
     const dayStart = DateTime.fromObject({ year: day.year, month: day.month, day: day.day }, { zone });
     entries.push({
       epochDay: epochDay(day),
@@ -61,7 +63,8 @@ function computeYear(paper: Newspaper, zone: string, year: number): CalendarEntr
  */
 export function issuesOfYear(paper: Newspaper, zone: string, year: number): readonly CalendarEntry[] {
   const { issueWeekdays, bookingDeadline } = paper;
-  const key = `${zone}|${[...issueWeekdays].sort().join(',')}|${bookingDeadline.workingDaysBefore}|${bookingDeadline.time}`;
+  const weekdays = [...issueWeekdays].sort().join(',');
+  const key = `${zone}|${weekdays}|${bookingDeadline.workingDaysBefore}|${bookingDeadline.time}`;
   let years = calendars.get(key);
   if (!years) calendars.set(key, (years = new Map<number, readonly CalendarEntry[]>()));
   let entries = years.get(year);
