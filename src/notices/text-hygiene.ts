@@ -1,6 +1,7 @@
 import type { Finding } from '../rules/types.ts';
 
 // C0 controls other than tab, LF and CR, and DEL: invisible, and PostgreSQL cannot store U+0000 in text.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 // A UTF-16 surrogate without its pair cannot be stored as UTF-8 exactly as written.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

@@ -23,9 +23,10 @@ test('create prints only the key; it is stored as a hash and resolves to its use
   assert.match(stdout, /^hrld_[A-Za-z0-9_-]{43}\n$/);
   const key = stdout.trim();
   const principal = await findPrincipalByKeyHash(db.pool, hashApiKey(key));
-  assert.equal(principal?.userName, 'Kari Nordmann');
-  assert.equal(principal?.role, 'hr');
-  assert.equal(principal?.tenantSlug, 'asnes');
+  assert.ok(principal);
+  assert.equal(principal.userName, 'Kari Nordmann');
+  assert.equal(principal.role, 'hr');
+  assert.equal(principal.tenantSlug, 'asnes');
   const { rows } = await db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM api_keys WHERE encode(key_hash, 'escape') LIKE '%' || $1 || '%'`, [key]);
   assert.equal(rows[0]?.n, 0, 'the key itself must not be stored');
 });

@@ -26,19 +26,21 @@ test('the shipped tenants load, with defaults filled in', () => {
   const slugs = tenants.map((t) => t.slug);
   assert.deepEqual(slugs, ['asnes', 'karasjok']);
   const asnes = tenants.find((t) => t.slug === 'asnes');
-  assert.equal(asnes?.timeZone, 'Europe/Oslo');
-  assert.equal(asnes?.samiLanguageArea, false);
-  assert.equal(asnes?.channels.newspapers[0]?.generallyRead, true);
+  assert.ok(asnes);
+  assert.equal(asnes.timeZone, 'Europe/Oslo');
+  assert.equal(asnes.samiLanguageArea, false);
+  assert.equal(asnes.channels.newspapers[0]?.generallyRead, true);
   assert.equal(tenants.find((t) => t.slug === 'karasjok')?.samiLanguageArea, true);
 });
 
 test('a minimal tenant gets its defaults', () => {
   const [tenant] = loadTenants(configWith({ 'demo.yaml': valid }));
-  assert.equal(tenant?.timeZone, 'Europe/Oslo');
-  assert.equal(tenant?.language, 'nb');
-  assert.deepEqual(tenant?.channels.newspapers, []);
-  assert.deepEqual(tenant?.rules, {});
-  assert.ok(Object.isFrozen(tenant?.channels));
+  assert.ok(tenant);
+  assert.equal(tenant.timeZone, 'Europe/Oslo');
+  assert.equal(tenant.language, 'nb');
+  assert.deepEqual(tenant.channels.newspapers, []);
+  assert.deepEqual(tenant.rules, {});
+  assert.ok(Object.isFrozen(tenant.channels));
 });
 
 test('every problem in every file is reported with file and line', () => {

@@ -1,0 +1,189 @@
+import type pg from 'pg';
+import type { NoticeSnapshot } from '../channels/types.ts';
+import type { ChannelName, NoticeInput, NoticeType } from '../notices/types.ts';
+
+/** A publication as a worker sees it after claiming it, with the notice version it belongs to. */
+export interface ClaimedPublication {
+  id: string;
+  tenantId: string;
+  tenantSlug: string;
+  channel: ChannelName;
+  target: string | null;
+  scheduledAt: Date;
+  appearsAt: Date;
+  issueDate: string | null;
+  attempt: number;
+  attemptStartedAt: Date;
+  /** 'publishing' means an earlier attempt's outcome is unknown: look before posting again. */
+  previousState: 'pending' | 'scheduled' | 'publishing';
+  notice: NoticeSnapshot;
+}
+
+export type ClaimRefusal = 'finished' | 'not-due' | 'held' | 'notice-not-scheduled' | 'missing';
+
+/**
+ * Moves a publication to `publishing` for one worker, by a conditional UPDATE under a row lock, so two
+ * workers can never both hold it. A lapsed lease (a worker killed mid-call) may be taken over.
+ *   $1 publication id, $2 lease in ms, $3 early tolerance in ms
+ */
+const CLAIM = `
+WITH current AS (
+  SELECT p.id, p.state, p.lease_until, p.scheduled_at, n.status AS notice_status,
+         (n.current_version = p.notice_version) AS is_current
+    FROM publications p JOIN notices n ON n.id = p.notice_id
+   WHERE p.id = $1
+     FOR UPDATE OF p
+), claimed AS (
+  UPDATE publications p
+     SET state = 'publishing', attempts = p.attempts + 1, attempt_started_at = now(),
+         lease_until = now() + $2 * interval '1 millisecond', updated_at = now()
+    FROM current c
+   WHERE p.id = c.id AND c.notice_status = 'scheduled' AND c.is_current
+     AND c.scheduled_at <= now() + $3 * interval '1 millisecond'
+     AND (c.state IN ('pending', 'scheduled') OR (c.state = 'publishing' AND (c.lease_until IS NULL OR c.lease_until < now())))
+  RETURNING p.id, p.attempts, p.attempt_started_at
+)
+SELECT c.state, c.notice_status, c.is_current, c.scheduled_at, (c.lease_until > now()) AS held,
+       cl.attempts, cl.attempt_started_at
+  FROM current c LEFT JOIN claimed cl ON cl.id = c.id`;
+
+const LOAD = `
+SELECT p.id, p.tenant_id AS "tenantId", t.slug AS "tenantSlug", p.channel, NULLIF(p.target, '') AS target,
+       p.scheduled_at AS "scheduledAt", p.appears_at AS "appearsAt", to_char(p.issue_date, 'YYYY-MM-DD') AS "issueDate",
+       n.id AS "noticeId", p.notice_version AS "noticeVersion", n.type, v.content, n.publish_at AS "publishAt",
+       v.rule_version AS "ruleVersion"
+  FROM publications p
+  JOIN notices n ON n.id = p.notice_id
+  JOIN notice_versions v ON v.notice_id = p.notice_id AND v.version = p.notice_version
+  JOIN tenants t ON t.id = p.tenant_id
+ WHERE p.id = $1`;
+
+interface LoadedRow {
+  id: string;
+  tenantId: string;
+  tenantSlug: string;
+  channel: ChannelName;
+  target: string | null;
+  scheduledAt: Date;
+  appearsAt: Date;
+  issueDate: string | null;
+  noticeId: string;
+  noticeVersion: number;
+  type: NoticeType;
+  content: NoticeInput;
+  publishAt: Date;
+  ruleVersion: string;
+}
+
+export async function claimPublication(
+  pool: pg.Pool,
+  id: string,
+  opts: { leaseMs: number; earlyToleranceMs: number },
+): Promise<ClaimedPublication | ClaimRefusal> {
+  const { rows } = await pool.query<{
+    state: string;
+    notice_status: string;
+    is_current: boolean;
+    scheduled_at: Date;
+    held: boolean | null;
+    attempts: number | null;
+    attempt_started_at: Date | null;
+  }>({ name: 'claim-publication', text: CLAIM, values: [id, opts.leaseMs, opts.earlyToleranceMs] });
+  const row = rows[0];
+  if (!row) return 'missing';
+  if (row.attempts === null || row.attempt_started_at === null) {
+    if (!['pending', 'scheduled', 'publishing'].includes(row.state)) return 'finished';
+    if (row.notice_status !== 'scheduled' || !row.is_current) return 'notice-not-scheduled';
+    if (row.state === 'publishing' && row.held) return 'held';
+    return 'not-due';
+  }
+  const loaded = await pool.query<LoadedRow>({ name: 'load-publication', text: LOAD, values: [id] });
+  const p = loaded.rows[0];
+  if (!p) return 'missing';
+  return {
+    id: p.id,
+    tenantId: p.tenantId,
+    tenantSlug: p.tenantSlug,
+    channel: p.channel,
+    target: p.target,
+    scheduledAt: p.scheduledAt,
+    appearsAt: p.appearsAt,
+    issueDate: p.issueDate,
+    attempt: row.attempts,
+    attemptStartedAt: row.attempt_started_at,
+    previousState: row.state as ClaimedPublication['previousState'],
+    notice: { id: p.noticeId, version: p.noticeVersion, type: p.type, content: p.content, publishAt: p.publishAt, ruleVersion: p.ruleVersion },
+  };
+}
+
+/** Only the claimant's attempt may finish it: a stale worker whose lease was taken over changes nothing. */
+export async function markPublished(
+  db: pg.PoolClient,
+  claim: { id: string; attempt: number },
+  receipt: { externalId: string | null; url: string | null; at: Date },
+): Promise<boolean> {
+  const { rowCount } = await db.query(
+    `UPDATE publications SET state = 'published', external_id = $3, external_url = $4, published_at = $5,
+            lease_until = NULL, last_error = NULL, updated_at = now()
+      WHERE id = $1 AND state = 'publishing' AND attempts = $2`,
+    [claim.id, claim.attempt, receipt.externalId, receipt.url, receipt.at],
+  );
+  return rowCount === 1;
+}
+
+export async function markFailed(db: pg.PoolClient, claim: { id: string; attempt: number }, error: unknown): Promise<boolean> {
+  const { rowCount } = await db.query(
+    `UPDATE publications SET state = 'failed', lease_until = NULL, last_error = $3, updated_at = now()
+      WHERE id = $1 AND state = 'publishing' AND attempts = $2`,
+    [claim.id, claim.attempt, JSON.stringify(error)],
+  );
+  return rowCount === 1;
+}
+
+/**
+ * After a failed attempt that will be retried: release the lease, keep the error visible. The state
+ * stays `publishing` when the outcome is unknown (the next attempt looks before posting), and goes
+ * back to `scheduled` when the channel surely did nothing.
+ */
+export async function releaseAfterError(
+  pool: pg.Pool,
+  claim: { id: string; attempt: number },
+  error: unknown,
+  outcomeKnown: boolean,
+): Promise<void> {
+  await pool.query(
+    `UPDATE publications SET state = CASE WHEN $4 THEN 'scheduled' ELSE state END, lease_until = NULL,
+            last_error = $3, updated_at = now()
+      WHERE id = $1 AND state = 'publishing' AND attempts = $2`,
+    [claim.id, claim.attempt, JSON.stringify(error), outcomeKnown],
+  );
+}
+
+/** After enqueueing: the publication now has a job. */
+export async function markScheduled(pool: pg.Pool, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await pool.query(`UPDATE publications SET state = 'scheduled', updated_at = now() WHERE id = ANY($1::uuid[]) AND state = 'pending'`, [ids]);
+}
+
+export interface OpenPublication {
+  id: string;
+  channel: ChannelName;
+  scheduledAt: Date;
+}
+
+/**
+ * Publications that should have a job: of scheduled, current notice versions, not finished. The
+ * reconciler pages through them by id.
+ */
+export async function listOpenPublications(pool: pg.Pool, afterId: string | null, limit: number): Promise<OpenPublication[]> {
+  const { rows } = await pool.query<OpenPublication>({
+    name: 'list-open-publications',
+    text: `SELECT p.id, p.channel, p.scheduled_at AS "scheduledAt"
+             FROM publications p JOIN notices n ON n.id = p.notice_id AND n.current_version = p.notice_version
+            WHERE p.state IN ('pending', 'scheduled', 'publishing') AND n.status = 'scheduled'
+              AND ($1::uuid IS NULL OR p.id > $1)
+            ORDER BY p.id LIMIT $2`,
+    values: [afterId, limit],
+  });
+  return rows;
+}
