@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
-import type { Logger } from 'pino';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type pg from 'pg';
 import { sharedSchemas } from './http/schemas/notice.ts';
 import authPlugin from './plugins/auth.ts';
@@ -32,7 +31,7 @@ export interface BuildOptions {
   /** @defaultValue the system clock */
   clock?: Clock;
   /** @defaultValue no logging */
-  logger?: Logger;
+  logger?: FastifyBaseLogger;
 }
 
 /** 256 KiB: a notice with a long body fits many times over; anything bigger is a mistake or an attack. */

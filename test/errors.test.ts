@@ -20,7 +20,7 @@ test('every error code is documented, with its status', () => {
 });
 
 test('docs list no code that does not exist', () => {
-  const codes = new Set(Object.values(ERRORS).map((Ctor) => new Ctor('x', 'y').code));
+  const codes = new Set<string>(Object.values(ERRORS).map((Ctor) => new Ctor('x', 'y').code));
   for (const [, code] of docs.matchAll(/`(HERALD_ERR_[A-Z_]+)`/g)) {
     assert.ok(codes.has(code ?? ''), `docs/errors.md lists a dead code ${code}`);
   }

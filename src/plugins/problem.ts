@@ -19,8 +19,6 @@ const UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01',
 interface ErrorWithDetails extends Omit<FastifyError, 'code'> {
   code?: string;
   errors?: ProblemItem[];
-  validation?: { instancePath: string; message?: string; keyword: string; params: Record<string, unknown> }[];
-  validationContext?: string;
 }
 
 function send(

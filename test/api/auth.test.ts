@@ -20,7 +20,7 @@ describe('keys', () => {
   test('no key: 401 problem naming the header', async () => {
     const res = await post(undefined, example('vacancy'));
     assert.equal(res.statusCode, 401);
-    assert.match(res.headers['content-type'] ?? '', /application\/problem\+json/);
+    assert.match(String(res.headers['content-type']), /application\/problem\+json/);
     assert.equal(res.json<{ type: string }>().type, '/docs/errors#herald_err_auth_missing');
   });
 
