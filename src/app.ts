@@ -7,10 +7,13 @@ import { sharedSchemas } from './http/schemas/notice.ts';
 import authPlugin from './plugins/auth.ts';
 import postgresPlugin from './plugins/postgres.ts';
 import problemPlugin from './plugins/problem.ts';
+import queuesPlugin from './plugins/queues.ts';
 import redisPlugin from './plugins/redis.ts';
 import healthRoutes from './routes/health.ts';
 import noticeRoutes from './routes/notices.ts';
+import publicRoutes, { webRootOf } from './routes/public.ts';
 import ruleRoutes from './routes/rules.ts';
+import { DEFAULT_PREFIX } from './queue/names.ts';
 import { syncTenants } from './store/tenants.ts';
 import type { Clock } from './time/clock.ts';
 import type { TenantDirectory } from './tenancy/directory.ts';
@@ -28,6 +31,10 @@ export interface BuildOptions {
   /** Close the pool with the app. @defaultValue true */
   ownsPool?: boolean;
   redisUrl: string;
+  /** HERALD_DATA_DIR: the website channel's web root is `<dataDir>/web`. */
+  dataDir: string;
+  /** Key prefix of the queues; tests give each file its own. @defaultValue '{herald}' */
+  queuePrefix?: string;
   /** @defaultValue the system clock */
   clock?: Clock;
   /** @defaultValue no logging */
@@ -55,6 +62,7 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(problemPlugin);
   await app.register(postgresPlugin, { pool: opts.pool, owned: opts.ownsPool ?? true });
   await app.register(redisPlugin, { url: opts.redisUrl });
+  await app.register(queuesPlugin, { redisUrl: opts.redisUrl, prefix: opts.queuePrefix ?? DEFAULT_PREFIX });
   await app.register(authPlugin);
   await app.register(swagger, {
     openapi: {
@@ -67,6 +75,7 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
   await app.register(healthRoutes);
+  await app.register(publicRoutes, { webRoot: webRootOf(opts.dataDir) });
   await app.register(async (v1) => {
     v1.addHook('onRequest', v1.authenticate);
     await v1.register(noticeRoutes);

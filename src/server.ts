@@ -26,7 +26,14 @@ if (env.HERALD_MIGRATE) {
   logger.info({ event: 'migrations.applied', applied }, 'database migrated');
 }
 
-const app = await build({ directory, pool: createPool(env.DATABASE_URL), redisUrl: env.REDIS_URL, logger });
+const app = await build({
+  directory,
+  pool: createPool(env.DATABASE_URL),
+  redisUrl: env.REDIS_URL,
+  queuePrefix: env.HERALD_QUEUE_PREFIX,
+  dataDir: env.HERALD_DATA_DIR,
+  logger,
+});
 closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
   if (err) app.log.error({ err }, 'closing after an error');
   else app.log.info({ signal }, 'closing');

@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { build } from '../../src/app.ts';
 import { createPool } from '../../src/store/pool.ts';
 import { loadTenantDirectory } from '../../src/tenancy/directory.ts';
@@ -8,6 +11,8 @@ const app = await build({
   directory: loadTenantDirectory('config', 'rules'),
   pool: createPool(databaseUrl),
   redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+  queuePrefix: '{herald-bench}',
+  dataDir: mkdtempSync(join(tmpdir(), 'herald-bench-')),
 });
 await app.listen({ port: Number(port), host: '127.0.0.1' });
 process.send?.('ready');

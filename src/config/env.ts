@@ -21,6 +21,10 @@ export interface Env {
   HERALD_RULES_DIR: string;
   /** Apply database migrations when the API starts. @defaultValue false */
   HERALD_MIGRATE: boolean;
+  /** Jobs each channel worker runs at once, per process. @defaultValue 4 */
+  HERALD_WORKER_CONCURRENCY: number;
+  /** Key prefix of every queue; the braces are a Redis Cluster hash tag. @defaultValue '{herald}' */
+  HERALD_QUEUE_PREFIX: string;
 }
 
 const schema = {
@@ -35,6 +39,8 @@ const schema = {
     HERALD_CONFIG_DIR: { type: 'string', minLength: 1, default: './config' },
     HERALD_RULES_DIR: { type: 'string', minLength: 1, default: './rules' },
     HERALD_MIGRATE: { type: 'boolean', default: false },
+    HERALD_WORKER_CONCURRENCY: { type: 'integer', minimum: 1, maximum: 256, default: 4 },
+    HERALD_QUEUE_PREFIX: { type: 'string', pattern: '^\\{[A-Za-z0-9_-]+\\}$', default: '{herald}' },
   },
   required: [],
 } as const;

@@ -1,12 +1,12 @@
 import type pg from 'pg';
-import type { NoticeInput, NoticeType } from '../notices/types.ts';
+import type { ChannelName, NoticeInput, NoticeType } from '../notices/types.ts';
 import type { Finding } from '../rules/types.ts';
 
 export type NoticeStatus = 'awaiting_approval' | 'scheduled' | 'published' | 'withdrawn';
 
 export interface NewPublication {
   id: string;
-  channel: string;
+  channel: ChannelName;
   target: string;
   scheduledAt: Date;
   appearsAt: Date;
@@ -106,7 +106,7 @@ export async function findIdempotentAnswer(pool: pg.Pool, tenantId: string, key:
 
 export interface PublicationRow {
   id: string;
-  channel: string;
+  channel: ChannelName;
   target: string;
   state: string;
   scheduledAt: Date;

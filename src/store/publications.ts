@@ -19,7 +19,11 @@ export interface ClaimedPublication {
   notice: NoticeSnapshot;
 }
 
-export type ClaimRefusal = 'finished' | 'not-due' | 'held' | 'notice-not-scheduled' | 'missing';
+/** Why a publication could not be claimed; `retryAt` says when trying again makes sense. */
+export interface ClaimRefusal {
+  refused: 'finished' | 'not-due' | 'held' | 'notice-not-scheduled' | 'missing';
+  retryAt?: Date;
+}
 
 /**
  * Moves a publication to `publishing` for one worker, by a conditional UPDATE under a row lock, so two
@@ -43,7 +47,7 @@ WITH current AS (
      AND (c.state IN ('pending', 'scheduled') OR (c.state = 'publishing' AND (c.lease_until IS NULL OR c.lease_until < now())))
   RETURNING p.id, p.attempts, p.attempt_started_at
 )
-SELECT c.state, c.notice_status, c.is_current, c.scheduled_at, (c.lease_until > now()) AS held,
+SELECT c.state, c.notice_status, c.is_current, c.scheduled_at, c.lease_until, (c.lease_until > now()) AS held,
        cl.attempts, cl.attempt_started_at
   FROM current c LEFT JOIN claimed cl ON cl.id = c.id`;
 
@@ -85,21 +89,22 @@ export async function claimPublication(
     notice_status: string;
     is_current: boolean;
     scheduled_at: Date;
+    lease_until: Date | null;
     held: boolean | null;
     attempts: number | null;
     attempt_started_at: Date | null;
   }>({ name: 'claim-publication', text: CLAIM, values: [id, opts.leaseMs, opts.earlyToleranceMs] });
   const row = rows[0];
-  if (!row) return 'missing';
+  if (!row) return { refused: 'missing' };
   if (row.attempts === null || row.attempt_started_at === null) {
-    if (!['pending', 'scheduled', 'publishing'].includes(row.state)) return 'finished';
-    if (row.notice_status !== 'scheduled' || !row.is_current) return 'notice-not-scheduled';
-    if (row.state === 'publishing' && row.held) return 'held';
-    return 'not-due';
+    if (!['pending', 'scheduled', 'publishing'].includes(row.state)) return { refused: 'finished' };
+    if (row.notice_status !== 'scheduled' || !row.is_current) return { refused: 'notice-not-scheduled' };
+    if (row.state === 'publishing' && row.held && row.lease_until) return { refused: 'held', retryAt: row.lease_until };
+    return { refused: 'not-due', retryAt: row.scheduled_at };
   }
   const loaded = await pool.query<LoadedRow>({ name: 'load-publication', text: LOAD, values: [id] });
   const p = loaded.rows[0];
-  if (!p) return 'missing';
+  if (!p) return { refused: 'missing' };
   return {
     id: p.id,
     tenantId: p.tenantId,

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { build } from '../../src/app.ts';
 import { generateApiKey } from '../../src/auth/api-key.ts';
@@ -21,6 +24,8 @@ export function shippedDirectory(): TenantDirectory {
 export interface TestApp {
   app: FastifyInstance;
   db: TestDatabase;
+  dataDir: string;
+  queuePrefix: string;
   /** Creates a user with a key in a tenant and returns the key. */
   key(tenant: string, role: Role, name?: string): Promise<string>;
   close(): Promise<void>;
@@ -31,11 +36,15 @@ export async function buildTestApp(opts: { clock?: Clock } = {}): Promise<TestAp
   const db = await createTestDatabase();
   const dir = shippedDirectory();
   await syncTenants(db.pool, dir.tenants());
-  const app = await build({ directory: dir, pool: db.pool, ownsPool: false, redisUrl: REDIS_URL, ...(opts.clock ? { clock: opts.clock } : {}) });
+  const dataDir = mkdtempSync(join(tmpdir(), 'herald-data-'));
+  const queuePrefix = `{herald-test-${db.name}}`;
+  const app = await build({ directory: dir, pool: db.pool, ownsPool: false, redisUrl: REDIS_URL, dataDir, queuePrefix, ...(opts.clock ? { clock: opts.clock } : {}) });
   await app.ready();
   return {
     app,
     db,
+    dataDir,
+    queuePrefix,
     async key(tenant, role, name = `${role} of ${tenant}`) {
       const created = generateApiKey();
       await insertUserWithKey(db.pool, { tenantSlug: tenant, role, name, prefix: created.prefix, hash: created.hash });
@@ -44,6 +53,7 @@ export async function buildTestApp(opts: { clock?: Clock } = {}): Promise<TestAp
     async close() {
       await app.close();
       await db.drop();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

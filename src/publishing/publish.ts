@@ -1,0 +1,139 @@
+import type pg from 'pg';
+import { appendRecord } from '../archive/index.ts';
+import { CANNOT_TELL, PermanentChannelError, type Artifact, type ChannelAdapter, type PublicationTask, type Receipt } from '../channels/types.ts';
+import type { ChannelName } from '../notices/types.ts';
+import { claimPublication, markFailed, markPublished, releaseAfterError, type ClaimedPublication, type ClaimRefusal } from '../store/publications.ts';
+import type { TenantDirectory } from '../tenancy/directory.ts';
+
+export interface PublishContext {
+  pool: pg.Pool;
+  directory: TenantDirectory;
+  adapters: ReadonlyMap<ChannelName, ChannelAdapter>;
+  /** How long a claim holds a publication; a killed worker's claim lapses after this. @defaultValue 30 s */
+  leaseMs: number;
+}
+
+export type PublishOutcome =
+  | { kind: 'published'; adopted: boolean; receipt: Receipt; tenantSlug: string; channel: ChannelName }
+  | { kind: 'skipped'; refusal: ClaimRefusal };
+
+/** A publication that the channel refused for good; it is now `failed` and archived as such. */
+export class PublicationFailed extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PublicationFailed';
+  }
+}
+
+/** How a channel's error is kept in `last_error` and the archive: the channel's own words. */
+function describe(error: unknown): { message: string; permanent: boolean; details: Record<string, unknown> } {
+  if (error instanceof PermanentChannelError) return { message: error.message, permanent: true, details: error.details };
+  return { message: error instanceof Error ? error.message : String(error), permanent: false, details: {} };
+}
+
+function taskOf(claim: ClaimedPublication, ctx: PublishContext): PublicationTask {
+  const entry = ctx.directory.get(claim.tenantSlug);
+  if (!entry) throw new PermanentChannelError(`municipality ${claim.tenantSlug} is no longer configured`);
+  return {
+    publicationId: claim.id,
+    channel: claim.channel,
+    target: claim.target,
+    tenant: entry.tenant,
+    notice: claim.notice,
+    scheduledAt: claim.scheduledAt,
+    appearsAt: claim.appearsAt,
+    issueDate: claim.issueDate,
+    attempt: claim.attempt,
+    attemptStartedAt: claim.attemptStartedAt,
+  };
+}
+
+async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+async function recordFailure(ctx: PublishContext, claim: ClaimedPublication, error: ReturnType<typeof describe>): Promise<void> {
+  const body = { message: error.message, permanent: error.permanent, details: error.details, attempt: claim.attempt };
+  await inTransaction(ctx.pool, async (client) => {
+    if (!(await markFailed(client, claim, body))) return;
+    await appendRecord(client, {
+      tenantId: claim.tenantId,
+      noticeId: claim.notice.id,
+      noticeVersion: claim.notice.version,
+      publicationId: claim.id,
+      channel: claim.channel,
+      event: 'failed',
+      content: Buffer.from(JSON.stringify(body)),
+      contentType: 'application/json',
+      ruleVersion: claim.notice.ruleVersion,
+      receipt: { failedAt: new Date().toISOString(), attempt: claim.attempt },
+    });
+  });
+}
+
+/**
+ * One attempt at one publication (principle 2): claim it in PostgreSQL, render, and, when an earlier
+ * attempt's outcome is unknown, ask the channel before delivering again; then mark it published and
+ * archive the exact bytes in one transaction. A duplicate, early or stale job is a harmless no-op.
+ * `finalAttempt`: no retry follows, so a failure is recorded as final.
+ */
+export async function publishPublication(ctx: PublishContext, publicationId: string, finalAttempt: boolean): Promise<PublishOutcome> {
+  const claim = await claimPublication(ctx.pool, publicationId, { leaseMs: ctx.leaseMs, earlyToleranceMs: 1000 });
+  if ('refused' in claim) return { kind: 'skipped', refusal: claim };
+  const adapter = ctx.adapters.get(claim.channel);
+
+  let artifact: Artifact;
+  let receipt: Receipt;
+  let adopted = false;
+  try {
+    if (!adapter) throw new PermanentChannelError(`no ${claim.channel} channel runs in this worker`);
+    const task = taskOf(claim, ctx);
+    artifact = await adapter.render(task);
+    const existing = claim.previousState === 'publishing' ? await adapter.findExisting(task, artifact) : null;
+    if (existing && existing !== CANNOT_TELL) {
+      receipt = existing;
+      adopted = true;
+    } else {
+      receipt = await adapter.deliver(task, artifact);
+    }
+  } catch (error) {
+    const described = describe(error);
+    if (described.permanent || finalAttempt) {
+      await recordFailure(ctx, claim, described);
+      throw new PublicationFailed(described.message);
+    }
+    // The outcome of a failed delivery is unknown: the next attempt looks before it posts.
+    await releaseAfterError(ctx.pool, claim, { message: described.message, attempt: claim.attempt }, false);
+    throw error;
+  }
+
+  const published = await inTransaction(ctx.pool, async (client) => {
+    if (!(await markPublished(client, claim, receipt))) return false;
+    await appendRecord(client, {
+      tenantId: claim.tenantId,
+      noticeId: claim.notice.id,
+      noticeVersion: claim.notice.version,
+      publicationId: claim.id,
+      channel: claim.channel,
+      event: 'published',
+      content: artifact.bytes,
+      contentType: artifact.contentType,
+      ruleVersion: claim.notice.ruleVersion,
+      receipt: { externalId: receipt.externalId, url: receipt.url, at: receipt.at.toISOString(), adopted, attempt: claim.attempt, ...receipt.details },
+    });
+    return true;
+  });
+  if (!published) return { kind: 'skipped', refusal: { refused: 'held' } };
+  return { kind: 'published', adopted, receipt, tenantSlug: claim.tenantSlug, channel: claim.channel };
+}

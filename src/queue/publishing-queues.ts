@@ -1,0 +1,66 @@
+import { Queue, type JobsOptions } from 'bullmq';
+import { CHANNELS, type ChannelName } from '../notices/types.ts';
+import { connectionFor, type QueueConfig } from './connection.ts';
+import { channelQueueName, MAINTENANCE_QUEUE } from './names.ts';
+
+/** A job's payload: PostgreSQL holds everything else (principle 1). */
+export interface PublicationJob {
+  publicationId: string;
+}
+
+export interface DuePublication {
+  id: string;
+  channel: ChannelName;
+  scheduledAt: Date;
+}
+
+/**
+ * Retries spend themselves only where they can help: exponential backoff with jitter, so a channel
+ * coming back is not hit by every worker at once.
+ * @defaultValue 8 attempts, 2 s doubling (about 4 minutes in all)
+ */
+export const PUBLICATION_JOB_OPTIONS: JobsOptions = {
+  attempts: 8,
+  backoff: { type: 'exponential', delay: 2000, jitter: 0.5 },
+  // Finished jobs are gone: PostgreSQL keeps the outcome, and the reconciler may add the same id again.
+  removeOnComplete: true,
+  removeOnFail: true,
+};
+
+/** The producer side of the channel queues: used by the API after commit and by the reconciler. */
+export class PublishingQueues {
+  readonly queues: ReadonlyMap<ChannelName, Queue<PublicationJob>>;
+  readonly maintenance: Queue;
+
+  constructor(config: QueueConfig, role: 'worker' | 'producer') {
+    const connection = connectionFor(config, role);
+    this.queues = new Map(CHANNELS.map((channel) => [channel, new Queue<PublicationJob>(channelQueueName(channel), { connection, prefix: config.prefix })]));
+    this.maintenance = new Queue(MAINTENANCE_QUEUE, { connection, prefix: config.prefix });
+  }
+
+  queue(channel: ChannelName): Queue<PublicationJob> {
+    const queue = this.queues.get(channel);
+    if (!queue) throw new Error(`no queue for ${channel}`);
+    return queue;
+  }
+
+  /**
+   * Adds one delayed job per publication. The job id is the publication id, so adding it again while
+   * the job waits is a no-op: re-enqueueing never duplicates.
+   */
+  async enqueue(publications: readonly DuePublication[], now = Date.now()): Promise<void> {
+    await Promise.all(
+      publications.map((p) =>
+        this.queue(p.channel).add(
+          'publish',
+          { publicationId: p.id },
+          { ...PUBLICATION_JOB_OPTIONS, jobId: p.id, delay: Math.max(0, p.scheduledAt.getTime() - now) },
+        ),
+      ),
+    );
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.queues.values(), this.maintenance].map((q) => q.close()));
+  }
+}

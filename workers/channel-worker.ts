@@ -1,0 +1,63 @@
+import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq';
+import type { FastifyBaseLogger } from 'fastify';
+import type { ChannelName } from '../src/notices/types.ts';
+import { publishPublication, PublicationFailed, type PublishContext, type PublishOutcome } from '../src/publishing/publish.ts';
+import { connectionFor, type QueueConfig } from '../src/queue/connection.ts';
+import { channelQueueName } from '../src/queue/names.ts';
+import type { PublicationJob } from '../src/queue/publishing-queues.ts';
+
+export interface ChannelWorkerOptions {
+  queue: QueueConfig;
+  concurrency: number;
+  /** BullMQ's job lock; the PostgreSQL lease is as long, so a stalled job finds its claim lapsed. */
+  lockDurationMs: number;
+  log: FastifyBaseLogger;
+  /** Called after each publication that went out (e.g. to refresh the website's listings). */
+  onPublished?: (outcome: Extract<PublishOutcome, { kind: 'published' }>) => Promise<void>;
+}
+
+/**
+ * The BullMQ side of one channel: turns a job into one publish attempt and the outcome into BullMQ's
+ * terms — a permanent refusal stops retries at once, a publication not yet due or held by a live
+ * claim waits without spending an attempt, anything else retries with backoff.
+ */
+export function createChannelWorker(channel: ChannelName, ctx: PublishContext, opts: ChannelWorkerOptions): Worker<PublicationJob> {
+  const processor = async (job: Job<PublicationJob>, token?: string): Promise<string> => {
+    const finalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+    const log = opts.log.child({ channel, publicationId: job.data.publicationId, jobId: job.id, attempt: job.attemptsMade + 1 });
+    let outcome: PublishOutcome;
+    try {
+      outcome = await publishPublication(ctx, job.data.publicationId, finalAttempt);
+    } catch (error) {
+      if (error instanceof PublicationFailed) {
+        log.warn({ event: 'publication.failed', reason: error.message }, 'publication failed for good');
+        throw new UnrecoverableError(error.message);
+      }
+      log.warn({ event: 'publication.retry', err: error }, 'publication attempt failed; will retry');
+      throw error;
+    }
+    if (outcome.kind === 'skipped') {
+      const { refused, retryAt } = outcome.refusal;
+      if ((refused === 'not-due' || refused === 'held') && retryAt) {
+        await job.moveToDelayed(Math.max(retryAt.getTime(), Date.now() + 50), token);
+        throw new DelayedError();
+      }
+      log.debug({ event: 'publication.skipped', refused }, 'nothing to do');
+      return `skipped:${refused}`;
+    }
+    log.info({ event: 'publication.published', adopted: outcome.adopted, url: outcome.receipt.url }, 'published');
+    await opts.onPublished?.(outcome);
+    return outcome.adopted ? 'adopted' : 'published';
+  };
+  const worker = new Worker<PublicationJob>(channelQueueName(channel), processor, {
+    connection: connectionFor(opts.queue, 'worker'),
+    prefix: opts.queue.prefix,
+    concurrency: opts.concurrency,
+    lockDuration: opts.lockDurationMs,
+    stalledInterval: opts.lockDurationMs,
+  });
+  worker.on('error', (error) => {
+    opts.log.warn({ err: error, channel }, 'worker connection error');
+  });
+  return worker;
+}
