@@ -1,0 +1,32 @@
+import { Ajv } from 'ajv';
+import addFormats from 'ajv-formats';
+import { parseLocalDateTime } from '../time/local-time.ts';
+
+/** ISO 8601 date-time with an optional offset: local wall time in the tenant's zone when it has none. */
+export const LOCAL_DATE_TIME = 'local-date-time';
+
+/**
+ * An Ajv for rule-file schemas: every error at once, and strict, so a misspelt keyword or an
+ * unknown format in a rule file is a load error rather than a silently ignored rule.
+ */
+export function createAjv(): Ajv {
+  const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, logger: false });
+  addFormats.default(ajv, ['date', 'uri', 'email']);
+  ajv.addFormat(LOCAL_DATE_TIME, { type: 'string', validate: (value: string) => parseLocalDateTime(value, 'UTC').ok });
+  // Patterns in rule files run with the `u` flag: they must compile with it.
+  ajv.addFormat('regex-u', {
+    type: 'string',
+    validate: (value: string) => {
+      try {
+        new RegExp(value, 'u');
+        return true;
+      } catch {
+        return false;
+      }
+    },
+  });
+  return ajv;
+}
+
+/** Compiles and runs the `fields` schemas of every rule file (ajv caches by schema object). */
+export const fieldsAjv = createAjv();
