@@ -77,7 +77,19 @@ export const tenantSchema = {
           type: 'object',
           additionalProperties: false,
           required: ['baseUrl'],
-          properties: { baseUrl: { type: 'string', format: 'uri', pattern: '^https?://' } },
+          properties: {
+            baseUrl: { type: 'string', format: 'uri', pattern: '^https?://' },
+            cmsWebhook: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['url', 'secret'],
+              properties: {
+                url: { type: 'string', format: 'uri', pattern: '^https?://' },
+                // An HMAC key shorter than this is guessable.
+                secret: { type: 'string', minLength: 16 },
+              },
+            },
+          },
         },
         newspapers: { type: 'array', items: newspaper, default: [] },
         facebook: {

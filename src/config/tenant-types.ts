@@ -26,6 +26,13 @@ export interface FacebookChannelConfig {
   postingWindow: { from: string; to: string };
 }
 
+/** Where the website channel also pushes each page: an HTTP endpoint of the municipality's CMS. */
+export interface CmsWebhookConfig {
+  url: string;
+  /** Key of the HMAC-SHA256 signature in `X-Herald-Signature`. */
+  secret: string;
+}
+
 /** A tenant's override of a rule: only ever stricter (checked at start-up). */
 export interface RuleOverrideConfig {
   params?: Record<string, number>;
@@ -45,7 +52,7 @@ export interface Tenant {
   /** In the administrative area for Sami languages (samelova § 3-2). @defaultValue false */
   samiLanguageArea: boolean;
   channels: {
-    website: { baseUrl: string };
+    website: { baseUrl: string; cmsWebhook?: CmsWebhookConfig };
     newspapers: Newspaper[];
     facebook?: FacebookChannelConfig;
   };
