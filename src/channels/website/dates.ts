@@ -1,0 +1,47 @@
+import { DateTime, Interval } from 'luxon';
+import type { Language } from '../../notices/types.ts';
+import { parseLocalDateOrDateTime } from '../../time/local-time.ts';
+
+/** A date or date-time field read in the tenant's zone; a date alone is the start of that day. */
+export interface When {
+  at: DateTime;
+  dateOnly: boolean;
+}
+
+/** Reads a field value; intake has already rejected what does not parse, so a bad value is simply absent. */
+export function readWhen(value: unknown, zone: string): When | undefined {
+  if (typeof value !== 'string') return undefined;
+  const parsed = parseLocalDateOrDateTime(value, zone);
+  return parsed.ok ? { at: parsed.value, dateOnly: value.length === 10 } : undefined;
+}
+
+/** A deadline given as a date runs to the end of that day (23:59:59 local). */
+export function deadlineInstant(when: When): DateTime {
+  return when.dateOnly ? when.at.endOf('day').set({ millisecond: 0 }) : when.at;
+}
+
+const DATE = { dateStyle: 'full' } as const;
+const DATE_TIME = { dateStyle: 'full', timeStyle: 'short' } as const;
+
+/** "tirsdag 5. mars 2030 kl. 13:30" in the reader's language and the tenant's zone. */
+export function formatWhen(when: When, lang: Language): string {
+  return when.at.setLocale(lang).toLocaleString(when.dateOnly ? DATE : DATE_TIME);
+}
+
+/** A span as the language writes it ("5.–7. mars 2030", "kl. 18:00–20:00"); Intl picks the shared parts. */
+export function formatSpan(start: When, end: When, lang: Language): string {
+  const opts = start.dateOnly && end.dateOnly ? DATE : DATE_TIME;
+  return Interval.fromDateTimes(start.at.setLocale(lang), end.at.setLocale(lang)).toLocaleString(opts);
+}
+
+/** The machine-readable value of a `<time datetime>`: a date, or a date-time with offset. */
+export function machineWhen(when: When): string {
+  const iso = when.dateOnly ? when.at.toISODate() : when.at.toISO({ suppressMilliseconds: true, suppressSeconds: true });
+  return iso ?? '';
+}
+
+/** An instant in the tenant's zone as ISO 8601 with offset (JSON-LD, notices.json). */
+export function isoLocal(instant: Date | DateTime, zone: string): string {
+  const value = instant instanceof Date ? DateTime.fromJSDate(instant) : instant;
+  return value.setZone(zone).toISO({ suppressMilliseconds: true }) ?? '';
+}
