@@ -68,7 +68,8 @@ function event(notice: NoticeSnapshot, tenant: Tenant, f: MeetingFacts | EventFa
     '@context': 'https://schema.org',
     '@type': 'Event',
     name: notice.content.title,
-    description: notice.content.body,
+    // A notice may be withdrawn for what its text says: the cancelled event does not repeat it.
+    description: cancelled ? undefined : notice.content.body,
     url,
     inLanguage: notice.content.language,
     startDate: f.start && instant(f.start),
