@@ -9,7 +9,7 @@ import { renderNoticePage, type PageUrls } from './page.ts';
 import { noticeFile, noticeUrl, tenantBaseUrl } from './paths.ts';
 import { renderWithdrawnPage } from './withdrawn-page.ts';
 
-export const HTML = 'text/html; charset=utf-8';
+const HTML = 'text/html; charset=utf-8';
 
 export interface WebsiteChannelOptions {
   /** The folder served as `/public/`; each tenant writes below `<webRoot>/<slug>/`. */

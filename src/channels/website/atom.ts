@@ -7,7 +7,7 @@ import { labelsFor } from './labels/index.ts';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A permanent entry id: the notice's UUID as a URN, or a tag URI (RFC 4151) for any other id. */
-export function entryId(notice: CurrentNotice['notice'], baseUrl: string): string {
+function entryId(notice: CurrentNotice['notice'], baseUrl: string): string {
   if (UUID.test(notice.id)) return `urn:uuid:${notice.id.toLowerCase()}`;
   return `tag:${new URL(baseUrl).hostname},${notice.publishAt.toISOString().slice(0, 10)}:notice/${notice.id}`;
 }

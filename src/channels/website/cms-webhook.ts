@@ -17,7 +17,7 @@ export interface CmsAnswer {
 }
 
 /** `sha256=<hex>`: HMAC-SHA256 of the exact body bytes, keyed with the tenant's secret. */
-export function signBody(body: string, secret: string): string {
+function signBody(body: string, secret: string): string {
   return `sha256=${createHmac('sha256', secret).update(body, 'utf8').digest('hex')}`;
 }
 

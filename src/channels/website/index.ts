@@ -1,4 +1,3 @@
-export { createWebsiteChannel, HTML, type WebsiteChannelOptions } from './adapter.ts';
-export { signBody } from './cms-webhook.ts';
+export { createWebsiteChannel, type WebsiteChannelOptions } from './adapter.ts';
 export type { WebsiteListing } from './listing.ts';
 export { rebuildIndexes, type RebuildOptions, type RebuildResult } from './rebuild-indexes.ts';

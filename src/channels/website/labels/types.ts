@@ -1,4 +1,5 @@
 import type { NoticeType } from '../../../notices/types.ts';
+import type { Employment, PlanStage } from '../facts.ts';
 
 /** The words a page puts around the user's text, in one language. Values of the rule files' enums are translated too. */
 export interface Labels {
@@ -52,6 +53,6 @@ export interface Labels {
     validUntil: string;
     moreInfo: string;
   };
-  employment: Record<'fast' | 'vikariat' | 'midlertidig' | 'engasjement' | 'sesong', string>;
-  stages: Record<'oppstart' | 'ettersyn' | 'vedtak' | 'kommuneplan-hoering', string>;
+  employment: Record<Employment, string>;
+  stages: Record<PlanStage, string>;
 }
