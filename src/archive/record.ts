@@ -1,0 +1,39 @@
+import type { ChannelName } from '../notices/types.ts';
+
+/**
+ * What happened to a publication, as the archive names it. A worker appends one record per event,
+ * after the channel answered (principle 3):
+ * - `delivered`: the channel accepted the artifact but it is not public yet (a newspaper ad handed
+ *   over for a coming issue; the record carries the issue date in its receipt).
+ * - `published`: the artifact is public (website page live, Facebook post created or adopted,
+ *   newspaper ad confirmed in print with its tear sheet).
+ * - `withdrawn`: taken down or out of the listings; the content is what was sent to withdraw it and
+ *   the receipt says why.
+ * - `corrected`: a new notice version replaced this one on the channel; both versions stay archived.
+ * - `failed`: the channel refused for good; the content is the request and its answer.
+ */
+export type ArchiveEvent = 'delivered' | 'published' | 'withdrawn' | 'corrected' | 'failed';
+
+/** A JSON object as the channel answered it (ids, URLs, status, issue date …). */
+export type ArchiveReceipt = Readonly<Record<string, unknown>>;
+
+/** What a worker appends. Everything here is immutable once inserted; the chain covers all of it. */
+export interface ArchiveRecordInput {
+  tenantId: string;
+  /** Null only for records that belong to no notice. */
+  noticeId: string | null;
+  noticeVersion: number | null;
+  publicationId: string | null;
+  channel: ChannelName | null;
+  event: ArchiveEvent;
+  /** The exact bytes that went out (HTML page, ad PDF, Graph API request and response). */
+  content: Buffer;
+  contentType: string;
+  /** The rule-file version the notice was checked against. */
+  ruleVersion: string | null;
+  /**
+   * Stored as jsonb via JSON.stringify (so a Date becomes its ISO string). The chain hashes the
+   * value as PostgreSQL gives it back, so that is what an archivist recomputes from.
+   */
+  receipt: ArchiveReceipt | null;
+}
