@@ -9,23 +9,32 @@ function escapeText(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n?|\n/g, '\\n');
 }
 
+/** UTF-8 length of one code point, without a Buffer per character. */
+function utf8Length(codePoint: number): number {
+  return codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
+}
+
 /** RFC 5545 §3.1: lines longer than 75 octets are folded (CRLF + space), never inside a UTF-8 sequence. */
 function foldLine(line: string): string {
+  if (Buffer.byteLength(line, 'utf8') <= 75) return line;
   const parts: string[] = [];
-  let current = '';
+  let start = 0;
   let octets = 0;
-  for (const char of line) {
-    const size = Buffer.byteLength(char, 'utf8');
-    if (octets + size > 75) {
-      parts.push(current);
-      current = ' ';
-      octets = 1;
+  let i = 0;
+  while (i < line.length) {
+    const codePoint = line.codePointAt(i) ?? 0;
+    const size = utf8Length(codePoint);
+    // The first line may hold 75 octets; a continuation line's leading space counts among them.
+    if (octets + size > (parts.length === 0 ? 75 : 74)) {
+      parts.push(line.slice(start, i));
+      start = i;
+      octets = 0;
     }
-    current += char;
     octets += size;
+    i += codePoint > 0xffff ? 2 : 1;
   }
-  parts.push(current);
-  return parts.join('\r\n');
+  parts.push(line.slice(start));
+  return parts.join('\r\n ');
 }
 
 const utc = (instant: DateTime | Date): string =>

@@ -66,7 +66,7 @@ test('commas, semicolons, backslashes and newlines survive as text', async () =>
 
 test('lines end in CRLF and are folded at 75 octets without splitting a character', async () => {
   const meeting = snapshot('meeting', undefined, (c) => {
-    c.title = 'Čoahkkin '.repeat(40) + 'æøå'.repeat(30);
+    c.title = 'Čoahkkin '.repeat(40) + 'æøå'.repeat(30) + '🎉'.repeat(30);
   });
   const { text, events } = await calendarFor([meeting]);
   assert.ok(text.endsWith('\r\n'));
