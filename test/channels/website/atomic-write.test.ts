@@ -1,0 +1,25 @@
+import assert from 'node:assert/strict';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { writeFileAtomic } from '../../../src/channels/website/atomic-write.ts';
+import { tempWebRoot } from './fixtures.ts';
+
+test('writes the bytes, creating the folder, and replaces an existing file whole', async () => {
+  const root = await tempWebRoot();
+  const file = join(root, 'a', 'b', 'page.html');
+  await writeFileAtomic(file, 'first');
+  await writeFileAtomic(file, Buffer.from('second'));
+  assert.equal(await readFile(file, 'utf8'), 'second');
+  assert.deepEqual(await readdir(join(root, 'a', 'b')), ['page.html']);
+});
+
+test('a failed rename removes its temp file and leaves the target alone', async () => {
+  const root = await tempWebRoot();
+  const target = join(root, 'page.html');
+  // A directory in the way: rename(2) over it fails after the temp file was written.
+  await mkdir(join(target, 'inside'), { recursive: true });
+  await assert.rejects(writeFileAtomic(target, 'new'));
+  assert.deepEqual(await readdir(root), ['page.html']);
+  assert.deepEqual(await readdir(target), ['inside']);
+});
