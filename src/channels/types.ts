@@ -1,0 +1,76 @@
+import type { Tenant } from '../config/tenant-types.ts';
+import type { ChannelName, NoticeInput, NoticeType } from '../notices/types.ts';
+
+/** The notice version a worker hands to a channel: its text exactly as submitted, and when it goes out. */
+export interface NoticeSnapshot {
+  id: string;
+  version: number;
+  type: NoticeType;
+  content: NoticeInput;
+  /** When the notice first became (or becomes) public: `datePosted` and the feed's `published`. */
+  publishAt: Date;
+  /** The rule-file version it was checked against. */
+  ruleVersion: string;
+}
+
+/** One publication of one notice version on one channel (for newspapers: in one newspaper). */
+export interface PublicationTask {
+  publicationId: string;
+  channel: ChannelName;
+  /** The newspaper id for the newspaper channel; null otherwise. */
+  target: string | null;
+  tenant: Tenant;
+  notice: NoticeSnapshot;
+  scheduledAt: Date;
+  appearsAt: Date;
+  issueDate: string | null;
+  /** 1 for the first try. */
+  attempt: number;
+  /** When this attempt started: a channel looking for an earlier attempt's post searches from here back. */
+  attemptStartedAt: Date;
+}
+
+/** The exact bytes that go out; the same bytes are archived. */
+export interface Artifact {
+  bytes: Buffer;
+  contentType: string;
+}
+
+/** What the channel answered: where the publication lives now. */
+export interface Receipt {
+  externalId: string | null;
+  url: string | null;
+  at: Date;
+  /** Channel-specific facts worth archiving (response status, issue date …). */
+  details?: Record<string, unknown>;
+}
+
+/** The channel could not tell whether an earlier attempt got through (e.g. no way to list posts). */
+export const CANNOT_TELL = Symbol('cannot tell');
+
+/**
+ * The contract every channel implements (src/channels/README.md). Adapters know nothing of BullMQ,
+ * HTTP routes or the archive: a worker hands them a task and gets back an artifact and a receipt.
+ */
+export interface ChannelAdapter {
+  readonly name: ChannelName;
+  /** The exact artifact for this publication. Pure: the same task gives the same bytes. */
+  render(task: PublicationTask): Promise<Artifact>;
+  /** Makes it public. Throws PermanentChannelError when retrying cannot help. */
+  deliver(task: PublicationTask, artifact: Artifact): Promise<Receipt>;
+  /** Takes it down (or out of the listings), given the receipt of its delivery. */
+  withdraw(task: PublicationTask, delivered: Receipt): Promise<Receipt>;
+  /** Before retrying an attempt whose outcome is unknown: is it already out? */
+  findExisting(task: PublicationTask, artifact: Artifact): Promise<Receipt | null | typeof CANNOT_TELL>;
+}
+
+/** The channel refused the request as invalid: retrying cannot help. */
+export class PermanentChannelError extends Error {
+  constructor(
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'PermanentChannelError';
+  }
+}
