@@ -1,7 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { Internal, NotFound, problemType, RequestInvalid, ServiceUnavailable } from '../errors.ts';
+import { Internal, NotFound, problemType, ServiceUnavailable } from '../errors.ts';
 import type { ProblemDetail, ProblemItem } from '../http/problem-detail.ts';
 
 /** Fastify's own codes that are the client's fault, mapped to ours. */
@@ -55,7 +55,7 @@ async function problemPlugin(app: FastifyInstance): Promise<void> {
         const path = `${v.instancePath}${missing}${extra}`;
         return { rule: `schema.${v.keyword}`, path: where === 'body' ? path : `/${where}${path}`, message: v.message ?? 'is invalid' };
       });
-      return send(reply, request, RequestInvalid.prototype.code, 400, `The request ${where} does not match its schema`, items);
+      return send(reply, request, 'HERALD_ERR_REQUEST_INVALID', 400, `The request ${where} does not match its schema`, items);
     }
     const code = error.code ?? '';
     const mapped = CLIENT_ERRORS[code] ?? (error instanceof SyntaxError ? { code: 'HERALD_ERR_REQUEST_JSON', status: 400 } : undefined);
