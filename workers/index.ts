@@ -1,0 +1,40 @@
+import closeWithGrace from 'close-with-grace';
+import { loadEnv } from '../src/config/env.ts';
+import { createLogger } from '../src/logger.ts';
+import { createPool } from '../src/store/pool.ts';
+import { loadTenantDirectory } from '../src/tenancy/directory.ts';
+import { startWorkers } from './start.ts';
+
+/** `npm run worker`: the channel workers and the maintenance worker, configured only by the environment. */
+let env;
+let directory;
+try {
+  env = loadEnv();
+  directory = loadTenantDirectory(env.HERALD_CONFIG_DIR, env.HERALD_RULES_DIR);
+} catch (error) {
+  process.stderr.write(`herald worker: ${(error as Error).message}\n`);
+  process.exit(1);
+}
+
+const log = createLogger(env.LOG_LEVEL).child({ role: 'worker', pid: process.pid });
+const pool = createPool(env.DATABASE_URL);
+pool.on('error', (error) => {
+  log.warn({ err: error }, 'postgres idle client error');
+});
+const running = await startWorkers({
+  pool,
+  directory,
+  queue: { redisUrl: env.REDIS_URL, prefix: env.HERALD_QUEUE_PREFIX },
+  dataDir: env.HERALD_DATA_DIR,
+  concurrency: env.HERALD_WORKER_CONCURRENCY,
+  log,
+});
+log.info({ event: 'workers.started', queues: running.workers.map((w) => w.name) }, 'workers running');
+
+// SIGTERM/SIGINT: finish the jobs in hand (BullMQ's close waits), then let go of Redis and PostgreSQL.
+closeWithGrace({ delay: 30_000 }, async ({ signal, err }) => {
+  if (err) log.error({ err }, 'closing after an error');
+  else log.info({ signal }, 'closing');
+  await running.close();
+  await pool.end();
+});

@@ -1,0 +1,92 @@
+import type { Worker } from 'bullmq';
+import type { FastifyBaseLogger } from 'fastify';
+import type pg from 'pg';
+import { sealAll } from '../src/archive/index.ts';
+import type { ChannelAdapter } from '../src/channels/types.ts';
+import { createWebsiteChannel } from '../src/channels/website/index.ts';
+import type { ChannelName } from '../src/notices/types.ts';
+import { reconcile } from '../src/publishing/reconcile.ts';
+import { rebuildWebsiteIndex, requestIndexRebuild, WEBSITE_INDEX_JOB } from '../src/publishing/website-index.ts';
+import type { QueueConfig } from '../src/queue/connection.ts';
+import { PublishingQueues } from '../src/queue/publishing-queues.ts';
+import { webRootOf } from '../src/routes/public.ts';
+import type { TenantDirectory } from '../src/tenancy/directory.ts';
+import type { Clock } from '../src/time/clock.ts';
+import { createChannelWorker } from './channel-worker.ts';
+import { createMaintenanceWorker } from './maintenance-worker.ts';
+
+export interface WorkerOptions {
+  pool: pg.Pool;
+  directory: TenantDirectory;
+  queue: QueueConfig;
+  dataDir: string;
+  log: FastifyBaseLogger;
+  /** @defaultValue 4 */
+  concurrency?: number;
+  /** Job lock and publication lease; tests shrink it. @defaultValue 30 000 */
+  lockDurationMs?: number;
+  /** How often the archive sealer runs. @defaultValue 2 000 */
+  sealEveryMs?: number;
+  /** How often the reconciler compares PostgreSQL with Redis. @defaultValue 30 000 */
+  reconcileEveryMs?: number;
+  /** How often listings are rebuilt so expired notices leave them. @defaultValue 3 600 000 */
+  refreshListingsEveryMs?: number;
+  /** @defaultValue the system clock */
+  clock?: Clock;
+}
+
+export interface RunningWorkers {
+  workers: readonly Worker[];
+  queues: PublishingQueues;
+  /** Finishes running jobs (BullMQ's close waits for them), then disconnects. */
+  close(): Promise<void>;
+}
+
+/** Starts every channel worker and the maintenance worker in this process: `npm run worker`. */
+export async function startWorkers(opts: WorkerOptions): Promise<RunningWorkers> {
+  const clock = opts.clock ?? (() => new Date());
+  const lockDurationMs = opts.lockDurationMs ?? 30_000;
+  const webRoot = webRootOf(opts.dataDir);
+  const queues = new PublishingQueues(opts.queue, 'worker');
+  const adapters = new Map<ChannelName, ChannelAdapter>([['website', createWebsiteChannel({ webRoot, clock })]]);
+  const ctx = { pool: opts.pool, directory: opts.directory, adapters, leaseMs: lockDurationMs };
+
+  const channelWorkers = [...adapters.keys()].map((channel) =>
+    createChannelWorker(channel, ctx, {
+      queue: opts.queue,
+      concurrency: opts.concurrency ?? 4,
+      lockDurationMs,
+      log: opts.log,
+      onPublished: async (outcome) => {
+        if (outcome.channel === 'website') await requestIndexRebuild(queues, outcome.tenantSlug);
+      },
+    }),
+  );
+  const maintenance = createMaintenanceWorker(
+    {
+      seal: () => sealAll(opts.pool),
+      reconcile: () => reconcile(opts.pool, queues, opts.log),
+      [WEBSITE_INDEX_JOB]: (job) => rebuildWebsiteIndex(opts.pool, opts.directory, webRoot, (job.data as { tenantSlug: string }).tenantSlug, clock()),
+      'refresh-listings': () => Promise.all(opts.directory.tenants().map((t) => requestIndexRebuild(queues, t.slug))),
+    },
+    opts.queue,
+    opts.log,
+  );
+
+  // Job schedulers: upserting the same id from several worker processes keeps one schedule.
+  await queues.maintenance.upsertJobScheduler('seal', { every: opts.sealEveryMs ?? 2000 }, { name: 'seal' });
+  await queues.maintenance.upsertJobScheduler('reconcile', { every: opts.reconcileEveryMs ?? 30_000 }, { name: 'reconcile' });
+  await queues.maintenance.upsertJobScheduler('refresh-listings', { every: opts.refreshListingsEveryMs ?? 3_600_000 }, { name: 'refresh-listings' });
+  // A pass at start: whatever Redis lost while no worker ran goes back into the queues now.
+  await reconcile(opts.pool, queues, opts.log);
+
+  const workers = [...channelWorkers, maintenance];
+  return {
+    workers,
+    queues,
+    async close() {
+      await Promise.all(workers.map((w) => w.close()));
+      await queues.close();
+    },
+  };
+}
