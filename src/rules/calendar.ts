@@ -12,7 +12,7 @@ const MS_PER_DAY = 86_400_000;
 const norway = new Holidays('NO');
 const holidaysByYear = new Map<number, Map<number, Messages>>();
 
-export function dayNumber(date: DateTime): number {
+export function dayNumber(date: Pick<DateTime, 'year' | 'month' | 'day'>): number {
   return Date.UTC(date.year, date.month - 1, date.day) / MS_PER_DAY;
 }
 
@@ -52,7 +52,7 @@ export function dayOff(day: number): Messages | undefined {
   return publicHolidays(yearOf(day)).get(day) ?? WEEKEND_NAMES[weekdayOf(day)];
 }
 
-export function isWorkingDay(day: number): boolean {
+function isWorkingDay(day: number): boolean {
   return weekdayOf(day) <= 5 && !publicHolidays(yearOf(day)).has(day);
 }
 

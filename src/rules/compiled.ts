@@ -10,10 +10,9 @@ export interface CompiledCheck {
   applies: ConditionTest;
 }
 
-/** A date or date-time field to read in the tenant's zone; `*` stands for every item of a list. */
+/** A date-time field to read in the tenant's zone; `*` in its path stands for every item of a list. */
 export interface TemporalField {
   segments: readonly string[];
-  format: 'date' | 'local-date-time';
 }
 
 export interface CompiledFields {

@@ -1,9 +1,10 @@
 import type { Tenant } from '../config/tenant-types.ts';
 import type { NoticeInput } from '../notices/types.ts';
-import { parseLocalDate, parseLocalDateTime } from '../time/local-time.ts';
+import { parseLocalDateTime } from '../time/local-time.ts';
 import { fieldsAjv, LOCAL_DATE_TIME } from './ajv.ts';
 import { errorPointer, groupErrors } from './ajv-errors.ts';
 import type { CompiledFields, TemporalField, TenantRuleFile } from './compiled.ts';
+import { instantOf, readDateTimeParts } from './local-instant.ts';
 import { appendPointer } from './pointer.ts';
 import { schemaErrorMessages } from './schema-messages.ts';
 import type { Finding, Messages } from './types.ts';
@@ -14,8 +15,9 @@ function isSchema(value: unknown): value is Schema {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
+// Only date-times: a date alone is the start of its day, which the zone's rules never make ambiguous here.
 function temporalFields(schema: Schema, segments: readonly string[], into: TemporalField[]): void {
-  if (schema.format === 'date' || schema.format === LOCAL_DATE_TIME) into.push({ segments, format: schema.format });
+  if (schema.format === LOCAL_DATE_TIME) into.push({ segments });
   if (isSchema(schema.properties)) {
     for (const [name, property] of Object.entries(schema.properties)) if (isSchema(property)) temporalFields(property, [...segments, name], into);
   }
@@ -28,7 +30,7 @@ export function compileFields(schema: Schema): CompiledFields {
   return { validate: fieldsAjv.compile(schema), temporal };
 }
 
-/** Every value of a temporal field in `fields`, with its pointer. */
+/** Every value of a date-time field in `fields`, with its pointer. */
 function* temporalValues(value: unknown, segments: readonly string[], pointer: string): Generator<{ pointer: string; value: string }> {
   const [head, ...rest] = segments;
   if (head === undefined) {
@@ -56,7 +58,7 @@ function timeMessages(problem: 'nonexistent' | 'ambiguous', value: string, zone:
 }
 
 /**
- * Checks `notice.fields` against the type's schema, then reads every date and date-time in the
+ * Checks `notice.fields` against the type's schema, then reads every date-time in the
  * tenant's zone: a wall time in the spring-forward gap, or in the fall-back overlap without an
  * offset, cannot be one instant and is rejected (DESIGN principle 5).
  */
@@ -72,8 +74,11 @@ export function validateFields(rules: TenantRuleFile, notice: NoticeInput, tenan
   const zone = tenant.timeZone;
   for (const field of temporal) {
     for (const { pointer, value } of temporalValues(notice.fields, field.segments, '/fields')) {
-      const parsed = field.format === 'date' ? parseLocalDate(value, zone) : parseLocalDateTime(value, zone);
-      if (parsed.ok || parsed.problem === 'invalid') continue; // an invalid value is a format error above
+      const parts = readDateTimeParts(value);
+      // Not a date-time: a format error above. Clearly one instant: fine. Otherwise the reference decides.
+      if (!parts || instantOf(parts, zone) !== undefined) continue;
+      const parsed = parseLocalDateTime(value, zone);
+      if (parsed.ok || parsed.problem === 'invalid') continue;
       const messages = timeMessages(parsed.problem, value, zone, parsed.candidates ?? []);
       findings.push({ rule: `time.${parsed.problem}`, severity: 'error', path: pointer, message: messages[lang], messages });
     }

@@ -26,7 +26,12 @@ const positiveInteger = { type: 'integer', minimum: 1 } as const;
 const fieldPointer = { type: 'string', pattern: '^/fields(/[A-Za-z][A-Za-z0-9]*)+$' } as const;
 const dayUnit = { enum: ['calendar', 'working'] } as const;
 const time = { type: 'string', pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' } as const;
-const phrases = { type: 'array', minItems: 1, items: text } as const;
+/** Each phrase starts with a word, as does each alternative of its first word (phrases.ts relies on it). */
+const phrases = {
+  type: 'array',
+  minItems: 1,
+  items: { type: 'string', pattern: '^[\\p{L}\\p{N}][^\\s|]*(\\|[\\p{L}\\p{N}][^\\s|]*)*(\\s|$)' },
+} as const;
 
 function params(properties: Record<string, unknown>, required: string[], extra: Record<string, unknown> = {}): Record<string, unknown> {
   return { type: 'object', additionalProperties: false, required, properties, ...extra };

@@ -1,3 +1,5 @@
+import { allMatches, type Match } from './matches.ts';
+
 /**
  * Detects Norwegian national identity numbers (fødselsnummer, and D- and H-numbers) in free text.
  * An 11-digit run only counts when it carries a plausible birth date and both mod-11 control digits
@@ -38,13 +40,11 @@ export function isNationalIdNumber(value: string): boolean {
   return second !== undefined && second === digits[10];
 }
 
-/** Each national identity number in the text, as written (separator included). */
-export function findNationalIdNumbers(text: string): string[] {
-  const found: string[] = [];
-  for (const match of text.matchAll(CANDIDATE)) {
-    if (isNationalIdNumber(`${match[1] ?? ''}${match[2] ?? ''}`)) found.push(match[0]);
-  }
-  return found;
+/** Each national identity number in the text, as written (separator included), and where it is. */
+export function findNationalIdNumbers(text: string): Match[] {
+  // A cheap test first: most texts have no 11-digit run at all.
+  if (!/\d{6}[ .\u00A0]?\d{5}/.test(text)) return [];
+  return allMatches(CANDIDATE, text).filter((match) => isNationalIdNumber(match.text.replace(/\D/g, '')));
 }
 
 /** Shows the birth date but hides the personal number, so a finding never repeats the whole number. */

@@ -9,7 +9,8 @@ export function pointerSegments(pointer: string): string[] {
 }
 
 export function appendPointer(pointer: string, segment: string | number): string {
-  return `${pointer}/${String(segment).replace(/~/g, '~0').replace(/\//g, '~1')}`;
+  if (typeof segment === 'number' || !/[~/]/.test(segment)) return `${pointer}/${String(segment)}`;
+  return `${pointer}/${segment.replace(/~/g, '~0').replace(/\//g, '~1')}`;
 }
 
 /** The value at `segments` below `root`, or undefined where the path does not exist. */

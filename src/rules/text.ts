@@ -1,13 +1,30 @@
 import type { NoticeInput } from '../notices/types.ts';
 import { appendPointer } from './pointer.ts';
 
-/** A piece of text that will be published, and where it sits in the notice. */
-export interface TextSegment {
-  path: string;
+/**
+ * Everything a notice will publish (title, body, translations, field values, alt texts) as one
+ * text, so that each expression scans it once. Pieces are joined by a blank line, which ends a
+ * sentence for phrase gaps; `pathAt` says which piece a position came from.
+ */
+export interface PublishedText {
   text: string;
+  pathAt(index: number): string;
+  /** The text in lower case, position for position (same length): made once, when a check first asks. */
+  lower(): string;
 }
 
-function collectStrings(value: unknown, path: string, into: TextSegment[]): void {
+const SEPARATOR = '\n\n';
+/** Lower case without moving anything: the few letters that lower-case longer (İ) keep their case. */
+function lowerCaseInPlace(text: string): string {
+  const lower = text.toLowerCase();
+  if (lower.length === text.length) return lower;
+  return Array.from(text, (char) => {
+    const small = char.toLowerCase();
+    return small.length === char.length ? small : char;
+  }).join('');
+}
+
+function collectStrings(value: unknown, path: string, into: { path: string; text: string }[]): void {
   if (typeof value === 'string') {
     into.push({ path, text: value });
   } else if (Array.isArray(value)) {
@@ -17,27 +34,50 @@ function collectStrings(value: unknown, path: string, into: TextSegment[]): void
   }
 }
 
-// Several checks read the same notice in one evaluation: walk it once.
-const segmentsByNotice = new WeakMap<NoticeInput, readonly TextSegment[]>();
+function join(pieces: readonly { path: string; text: string }[]): PublishedText {
+  const starts: number[] = [];
+  let offset = 0;
+  for (const piece of pieces) {
+    starts.push(offset);
+    offset += piece.text.length + SEPARATOR.length;
+  }
+  const text = pieces.map((piece) => piece.text).join(SEPARATOR);
+  let lower: string | undefined;
+  return {
+    text,
+    pathAt(index) {
+      let low = 0;
+      let high = starts.length - 1;
+      while (low < high) {
+        const middle = (low + high + 1) >> 1;
+        if ((starts[middle] ?? 0) <= index) low = middle;
+        else high = middle - 1;
+      }
+      return pieces[low]?.path ?? '';
+    },
+    lower() {
+      lower ??= lowerCaseInPlace(text);
+      return lower;
+    },
+  };
+}
 
-/** Every published text of a notice: title, body, translations, field values and alt texts. */
-export function publishedText(notice: NoticeInput): readonly TextSegment[] {
-  let segments = segmentsByNotice.get(notice);
-  if (!segments) {
-    const collected: TextSegment[] = [
+// Several checks read the same notice one after another in an evaluation: collect it once. A single
+// entry is enough for that, and unlike a WeakMap of every notice it puts no load on the garbage collector.
+let last: { notice: NoticeInput; published: PublishedText } | undefined;
+
+export function publishedText(notice: NoticeInput): PublishedText {
+  if (last?.notice !== notice) {
+    const pieces = [
       { path: '/title', text: notice.title },
       { path: '/body', text: notice.body },
     ];
     notice.translations?.forEach((translation, i) => {
-      collected.push({ path: `/translations/${i}/title`, text: translation.title });
-      collected.push({ path: `/translations/${i}/body`, text: translation.body });
+      pieces.push({ path: `/translations/${i}/title`, text: translation.title }, { path: `/translations/${i}/body`, text: translation.body });
     });
-    collectStrings(notice.fields, '/fields', collected);
-    notice.attachments?.forEach((attachment, i) => {
-      if (typeof attachment.altText === 'string') collected.push({ path: `/attachments/${i}/altText`, text: attachment.altText });
-    });
-    segments = collected;
-    segmentsByNotice.set(notice, segments);
+    collectStrings(notice.fields, '/fields', pieces);
+    collectStrings(notice.attachments?.map((attachment) => ({ altText: attachment.altText })), '/attachments', pieces);
+    last = { notice, published: join(pieces) };
   }
-  return segments;
+  return last.published;
 }

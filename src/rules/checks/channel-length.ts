@@ -21,6 +21,8 @@ export const channelLength: CheckKindDefinition = {
   run(raw, ctx) {
     const params = raw as unknown as ChannelLengthParams;
     if (!noticeChannels(ctx).has(params.channel)) return [];
+    // Code points never outnumber UTF-16 units: a short text needs no counting.
+    if (ctx.notice.title.length + 2 + ctx.notice.body.length <= params.max) return [];
     const length = renderedLength(ctx.notice.title, ctx.notice.body);
     return length > params.max ? [{ path: '/body', values: { length, over: length - params.max } }] : [];
   },

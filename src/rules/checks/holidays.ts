@@ -1,6 +1,6 @@
-import { dayNumber, dayOff, isoDate } from '../calendar.ts';
+import { dayOff, isoDate } from '../calendar.ts';
 import type { CheckKindDefinition } from './kind.ts';
-import { resolveMoment } from './moments.ts';
+import { resolveDay } from './moments.ts';
 
 export interface HolidaysParams {
   /** A date or date-time field, e.g. a deadline. */
@@ -12,9 +12,8 @@ export const holidays: CheckKindDefinition = {
   values: ['date', 'dayNb', 'dayEn'],
   run(raw, ctx) {
     const params = raw as unknown as HolidaysParams;
-    const moment = resolveMoment(params.field, ctx);
-    if (!moment) return [];
-    const day = dayNumber(moment);
+    const day = resolveDay(params.field, ctx);
+    if (day === undefined) return [];
     const off = dayOff(day);
     return off ? [{ path: params.field, values: { date: isoDate(day), dayNb: off.nb, dayEn: off.en } }] : [];
   },

@@ -1,7 +1,7 @@
-import { dayNumber, isoDate } from '../calendar.ts';
+import { isoDate } from '../calendar.ts';
 import { dateAfter, daysBetween, type DayUnit } from './days.ts';
 import type { CheckKindDefinition } from './kind.ts';
-import { resolveMoment, type Moment } from './moments.ts';
+import { resolveDay, type Moment } from './moments.ts';
 
 export interface MinDurationParams {
   from: Moment;
@@ -16,12 +16,10 @@ export const minDuration: CheckKindDefinition = {
   values: ['actual', 'earliest', 'deadline'],
   run(raw, ctx) {
     const params = raw as unknown as MinDurationParams;
-    const from = resolveMoment(params.from, ctx);
-    const to = resolveMoment(params.to, ctx);
-    if (!from || !to) return [];
+    const start = resolveDay(params.from, ctx);
+    const end = resolveDay(params.to, ctx);
+    if (start === undefined || end === undefined) return [];
     const unit = params.unit ?? 'calendar';
-    const start = dayNumber(from);
-    const end = dayNumber(to);
     const actual = daysBetween(start, end, unit);
     if (actual >= params.days) return [];
     return [{ path: params.to, values: { actual, earliest: dateAfter(start, params.days, unit), deadline: isoDate(end) } }];

@@ -1,7 +1,7 @@
-import { dayNumber } from '../calendar.ts';
+import { DateTime } from 'luxon';
 import { dateAfter, daysBetween, type DayUnit } from './days.ts';
 import type { CheckKindDefinition } from './kind.ts';
-import { resolveMoment } from './moments.ts';
+import { resolveDay, resolveInstant } from './moments.ts';
 
 /** Exactly one of `days`, `hours`, `minutes` (the meta-schema sees to it). */
 export interface MinLeadTimeParams {
@@ -14,6 +14,8 @@ export interface MinLeadTimeParams {
   unit?: DayUnit;
 }
 
+const MS_PER = { hours: 3_600_000, minutes: 60_000 } as const;
+
 /**
  * How far ahead something is announced. Days count local calendar (or working) dates, as the law
  * does; hours and minutes count the exact time between the two instants.
@@ -22,18 +24,22 @@ export const minLeadTime: CheckKindDefinition = {
   values: ['actual', 'latest'],
   run(raw, ctx) {
     const params = raw as unknown as MinLeadTimeParams;
-    const from = resolveMoment(params.from, ctx);
-    const to = resolveMoment(params.to, ctx);
-    if (!from || !to) return [];
     if (params.days !== undefined) {
+      const from = resolveDay(params.from, ctx);
+      const to = resolveDay(params.to, ctx);
+      if (from === undefined || to === undefined) return [];
       const unit = params.unit ?? 'calendar';
-      const actual = daysBetween(dayNumber(from), dayNumber(to), unit);
+      const actual = daysBetween(from, to, unit);
       if (actual >= params.days) return [];
-      return [{ path: params.to, values: { actual, latest: dateAfter(dayNumber(to), -params.days, unit) } }];
+      return [{ path: params.to, values: { actual, latest: dateAfter(to, -params.days, unit) } }];
     }
+    const from = resolveInstant(params.from, ctx);
+    const to = resolveInstant(params.to, ctx);
+    if (from === undefined || to === undefined) return [];
     const [unit, amount] = params.hours !== undefined ? (['hours', params.hours] as const) : (['minutes', params.minutes ?? 0] as const);
-    const actual = to.diff(from, unit).as(unit);
+    const actual = (to - from) / MS_PER[unit];
     if (actual >= amount) return [];
-    return [{ path: params.to, values: { actual: Math.floor(actual), latest: to.minus({ [unit]: amount }).toFormat('yyyy-MM-dd HH:mm') } }];
+    const latest = DateTime.fromMillis(to - amount * MS_PER[unit], { zone: ctx.tenant.timeZone }).toFormat('yyyy-MM-dd HH:mm');
+    return [{ path: params.to, values: { actual: Math.floor(actual), latest } }];
   },
 };

@@ -1,5 +1,5 @@
 import type { ChannelName } from '../../notices/types.ts';
-import { parseLocalDateTime } from '../../time/local-time.ts';
+import { readDateTimeParts, wallTimeOf } from '../local-instant.ts';
 import { noticeChannels } from './channels.ts';
 import type { CheckKindDefinition } from './kind.ts';
 
@@ -23,13 +23,16 @@ export const publishingWindow: CheckKindDefinition = {
   run(raw, ctx) {
     const params = raw as unknown as PublishingWindowParams;
     if (ctx.notice.publishAt === undefined || !noticeChannels(ctx).has(params.channel)) return [];
-    const at = parseLocalDateTime(ctx.notice.publishAt, ctx.tenant.timeZone);
-    if (!at.ok) return [];
+    const at = readDateTimeParts(ctx.notice.publishAt);
+    if (!at) return [];
     const window = params.channel === 'facebook' ? (ctx.tenant.channels.facebook?.postingWindow ?? params) : params;
-    const minute = at.value.hour * 60 + at.value.minute;
+    // Without an offset the written wall time is the local time; with one, it is moved into the zone.
+    const wall = at.offsetMinutes === undefined ? at.wallMs : wallTimeOf(at.wallMs - at.offsetMinutes * 60_000, ctx.tenant.timeZone);
+    const minute = Math.floor(wall / 60_000) % (24 * 60);
     const opens = minutesOf(window.from);
     const closes = minutesOf(window.to);
     const inside = opens <= closes ? minute >= opens && minute < closes : minute >= opens || minute < closes;
-    return inside ? [] : [{ path: '/publishAt', values: { time: at.value.toFormat('HH:mm'), opens: window.from, closes: window.to } }];
+    const time = `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+    return inside ? [] : [{ path: '/publishAt', values: { time, opens: window.from, closes: window.to } }];
   },
 };

@@ -1,4 +1,4 @@
-import { compilePhrases } from '../phrases.ts';
+import { compilePhrases, containsPhrase } from '../phrases.ts';
 import { publishedText } from '../text.ts';
 import { memoizeByParams, type CheckKindDefinition } from './kind.ts';
 
@@ -14,9 +14,6 @@ export const requiredStatement: CheckKindDefinition = {
   prepare,
   values: [],
   run(params, ctx) {
-    const phrases = prepare(params);
-    // `search` ignores the global flag's lastIndex, so the shared expression is safe to reuse.
-    const found = publishedText(ctx.notice).some((segment) => segment.text.search(phrases) >= 0);
-    return found ? [] : [{ path: '/body' }];
+    return containsPhrase(prepare(params), publishedText(ctx.notice)) ? [] : [{ path: '/body' }];
   },
 };

@@ -1,4 +1,4 @@
-import { compilePhrases } from '../phrases.ts';
+import { compilePhrases, findPhrases } from '../phrases.ts';
 import { publishedText } from '../text.ts';
 import type { CheckFailure } from '../types.ts';
 import { memoizeByParams, type CheckKindDefinition } from './kind.ts';
@@ -10,21 +10,20 @@ export interface WordingParams {
 
 const prepare = memoizeByParams((params) => compilePhrases((params as unknown as WordingParams).phrases));
 
-/** Wording the notice should not use: one failure per phrase found, where it was found. */
+/** Wording the notice should not use: one failure per phrase found, once per place it is found. */
 export const wording: CheckKindDefinition = {
   prepare,
   values: ['match'],
   run(params, ctx) {
-    const phrases = prepare(params);
+    const published = publishedText(ctx.notice);
     const failures: CheckFailure[] = [];
-    for (const segment of publishedText(ctx.notice)) {
-      const seen = new Set<string>();
-      for (const match of segment.text.matchAll(phrases)) {
-        const words = match[0].toLowerCase().replace(/\s+/g, ' ');
-        if (seen.has(words)) continue;
-        seen.add(words);
-        failures.push({ path: segment.path, values: { match: match[0] } });
-      }
+    const seen = new Set<string>();
+    for (const match of findPhrases(prepare(params), published)) {
+      const path = published.pathAt(match.index);
+      const key = `${path} ${match.text.toLowerCase().replace(/\s+/g, ' ')}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      failures.push({ path, values: { match: match.text } });
     }
     return failures;
   },
