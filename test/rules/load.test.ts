@@ -139,6 +139,6 @@ test('a problem in common.yaml is reported at its own line, for each type it bre
 });
 
 test('an invalid regular expression in a pattern is refused', () => {
-  const dir = brokenCopy('vacancy.yaml', (text) => text.replace("- '(?<![\\p{L}\\p{N}])(?:under|over", "- '(?<![\\p{L}\\p{N}])((?:under|over"));
+  const dir = brokenCopy('vacancy.yaml', (text) => text.replace("- '(?:under|over", "- '((?:under|over"));
   assert.match(loadError(dir), /vacancy\.yaml:\d+: \/checks\/2\/params\/patterns\/0: must match format "regex-u"/);
 });

@@ -26,7 +26,11 @@ test('a number with a valid checksum but no possible birth date is not', () => {
 
 test('finds numbers in text, also with a space or dot between date and personal number', () => {
   const text = `Søker: Ola (${FODSELSNUMMER[0] ?? ''}), Kari 010190 12480 og Per 310199.45616? Nei: 311299.45616.`;
-  assert.deepEqual(findNationalIdNumbers(text), [FODSELSNUMMER[0], '010190 12480', '311299.45616']);
+  assert.deepEqual(
+    findNationalIdNumbers(text).map((found) => found.text),
+    [FODSELSNUMMER[0], '010190 12480', '311299.45616'],
+  );
+  assert.equal(findNationalIdNumbers(text)[1]?.index, text.indexOf('010190 12480'));
 });
 
 test('does not flag phone, account, organisation or case numbers', () => {
