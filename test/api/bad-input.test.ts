@@ -14,8 +14,8 @@ after(async () => {
   const { rows } = await t.db.pool.query<{ n: number }>(
     'SELECT (SELECT count(*) FROM notices) + (SELECT count(*) FROM notice_versions) + (SELECT count(*) FROM publications) + (SELECT count(*) FROM idempotency_keys) AS n',
   );
-  assert.equal(rows[0]?.n, 0, 'a refused request left rows behind');
   await t.close();
+  assert.equal(rows[0]?.n, 0, 'a refused request left rows behind');
 });
 
 interface Problem {
