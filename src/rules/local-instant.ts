@@ -23,7 +23,8 @@ export interface LocalDateTimeParts {
 export function readDateTimeParts(value: string): LocalDateTimeParts | undefined {
   const parts = DATE_TIME.exec(value);
   if (!parts) return undefined;
-  const [year, month, day, hour, minute, second] = [1, 2, 3, 4, 5, 6].map((i) => Number(parts[i] ?? 0)) as [number, number, number, number, number, number];
+  const part = (i: number): number => Number(parts[i] ?? 0);
+  const [year, month, day, hour, minute, second] = [part(1), part(2), part(3), part(4), part(5), part(6)];
   if (hour > 23 || minute > 59 || second > 59) return undefined;
   const milliseconds = parts[7] === undefined ? 0 : Math.floor(Number(`0.${parts[7]}`) * 1000);
   const wallMs = Date.UTC(year, month - 1, day, hour, minute, second, milliseconds);

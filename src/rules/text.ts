@@ -14,6 +14,7 @@ export interface PublishedText {
 }
 
 const SEPARATOR = '\n\n';
+
 /** Lower case without moving anything: the few letters that lower-case longer (İ) keep their case. */
 function lowerCaseInPlace(text: string): string {
   const lower = text.toLowerCase();

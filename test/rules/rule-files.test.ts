@@ -187,3 +187,16 @@ test('a fødselsnummer anywhere blocks publication, whatever the type', () => {
   const agenda = [{ number: 'PS 1/30', title: 'Klage på vedtak – 010190 12480' }];
   assert.deepEqual(failing({ ...example, fields: { ...example.fields, agenda } }), ['common.offl.internet:error']);
 });
+
+test('a deadline on or before the publication day is an error, for vacancies and plans', () => {
+  const vacancy = readExample('vacancy');
+  const vacancyAt = (applicationDeadline: string) =>
+    failing({ ...vacancy, fields: { ...vacancy.fields, applicationDeadline } }, { publication: oslo('2027-01-04T12:00') }).filter((rule) => rule.endsWith(':error'));
+  assert.deepEqual(vacancyAt('2027-01-04'), ['vacancy.deadline.after_publication:error']);
+  assert.deepEqual(vacancyAt('2027-01-05'), []);
+  const plan = readExample('plan-oppstart');
+  const planAt = (commentDeadline: string) => failing({ ...plan, fields: { ...plan.fields, commentDeadline } }, { now: oslo('2027-01-04T09:00') }).filter((rule) => rule.endsWith(':error'));
+  // Published with the newspaper on Thursday 7 January 2027.
+  assert.deepEqual(planAt('2027-01-07'), ['plan.deadline.after_publication:error']);
+  assert.deepEqual(planAt('2027-01-08'), []);
+});
