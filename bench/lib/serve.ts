@@ -14,7 +14,8 @@ export async function freePort(): Promise<number> {
 
 /** Starts a server script in its own process (so the load generator does not share its event loop). */
 export async function serve(script: string, args: string[]): Promise<{ child: ChildProcess; stop: () => Promise<void> }> {
-  const child = fork(script, args, { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const child = fork(script, args, { execArgv: ['--import', 'tsx', ...profile], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const [message] = (await Promise.race([once(child, 'message'), once(child, 'exit').then(() => ['exited'])])) as unknown[];
   if (message !== 'ready') throw new Error(`${script} did not start`);
   return {

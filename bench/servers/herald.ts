@@ -16,3 +16,5 @@ const app = await build({
 });
 await app.listen({ port: Number(port), host: '127.0.0.1' });
 process.send?.('ready');
+// Exit cleanly on the runner's SIGTERM, so a --cpu-prof profile gets written.
+process.on('SIGTERM', () => process.exit(0));
