@@ -7,13 +7,11 @@ import { sharedSchemas } from './http/schemas/notice.ts';
 import authPlugin from './plugins/auth.ts';
 import postgresPlugin from './plugins/postgres.ts';
 import problemPlugin from './plugins/problem.ts';
-import queuesPlugin from './plugins/queues.ts';
 import redisPlugin from './plugins/redis.ts';
 import healthRoutes from './routes/health.ts';
 import noticeRoutes from './routes/notices.ts';
 import publicRoutes, { webRootOf } from './routes/public.ts';
 import ruleRoutes from './routes/rules.ts';
-import { DEFAULT_PREFIX } from './queue/names.ts';
 import { syncTenants } from './store/tenants.ts';
 import type { Clock } from './time/clock.ts';
 import type { TenantDirectory } from './tenancy/directory.ts';
@@ -33,8 +31,6 @@ export interface BuildOptions {
   redisUrl: string;
   /** HERALD_DATA_DIR: the website channel's web root is `<dataDir>/web`. */
   dataDir: string;
-  /** Key prefix of the queues; tests give each file its own. @defaultValue '{herald}' */
-  queuePrefix?: string;
   /** @defaultValue the system clock */
   clock?: Clock;
   /** @defaultValue no logging */
@@ -62,7 +58,6 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(problemPlugin);
   await app.register(postgresPlugin, { pool: opts.pool, owned: opts.ownsPool ?? true });
   await app.register(redisPlugin, { url: opts.redisUrl });
-  await app.register(queuesPlugin, { redisUrl: opts.redisUrl, prefix: opts.queuePrefix ?? DEFAULT_PREFIX });
   await app.register(authPlugin);
   await app.register(swagger, {
     openapi: {

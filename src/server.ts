@@ -30,7 +30,6 @@ const app = await build({
   directory,
   pool: createPool(env.DATABASE_URL),
   redisUrl: env.REDIS_URL,
-  queuePrefix: env.HERALD_QUEUE_PREFIX,
   dataDir: env.HERALD_DATA_DIR,
   logger,
 });

@@ -23,6 +23,7 @@ pool.on('error', (error) => {
 });
 const running = await startWorkers({
   pool,
+  databaseUrl: env.DATABASE_URL,
   directory,
   queue: { redisUrl: env.REDIS_URL, prefix: env.HERALD_QUEUE_PREFIX },
   dataDir: env.HERALD_DATA_DIR,

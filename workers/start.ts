@@ -6,6 +6,7 @@ import type { ChannelAdapter } from '../src/channels/types.ts';
 import { createWebsiteChannel } from '../src/channels/website/index.ts';
 import type { ChannelName } from '../src/notices/types.ts';
 import { reconcile } from '../src/publishing/reconcile.ts';
+import { startRelayLoop } from '../src/publishing/relay-loop.ts';
 import { rebuildWebsiteIndex, requestIndexRebuild, WEBSITE_INDEX_JOB } from '../src/publishing/website-index.ts';
 import type { QueueConfig } from '../src/queue/connection.ts';
 import { PublishingQueues } from '../src/queue/publishing-queues.ts';
@@ -17,6 +18,8 @@ import { createMaintenanceWorker } from './maintenance-worker.ts';
 
 export interface WorkerOptions {
   pool: pg.Pool;
+  /** For the outbox relay's LISTEN connection. */
+  databaseUrl: string;
   directory: TenantDirectory;
   queue: QueueConfig;
   dataDir: string;
@@ -65,7 +68,7 @@ export async function startWorkers(opts: WorkerOptions): Promise<RunningWorkers>
   const maintenance = createMaintenanceWorker(
     {
       seal: () => sealAll(opts.pool),
-      reconcile: () => reconcile(opts.pool, queues, opts.log),
+      reconcile: () => reconcile(opts.pool, queues, opts.log, clock()),
       [WEBSITE_INDEX_JOB]: (job) => rebuildWebsiteIndex(opts.pool, opts.directory, webRoot, (job.data as { tenantSlug: string }).tenantSlug, clock()),
       'refresh-listings': () => Promise.all(opts.directory.tenants().map((t) => requestIndexRebuild(queues, t.slug))),
     },
@@ -78,13 +81,15 @@ export async function startWorkers(opts: WorkerOptions): Promise<RunningWorkers>
   await queues.maintenance.upsertJobScheduler('reconcile', { every: opts.reconcileEveryMs ?? 30_000 }, { name: 'reconcile' });
   await queues.maintenance.upsertJobScheduler('refresh-listings', { every: opts.refreshListingsEveryMs ?? 3_600_000 }, { name: 'refresh-listings' });
   // A pass at start: whatever Redis lost while no worker ran goes back into the queues now.
-  await reconcile(opts.pool, queues, opts.log);
+  await reconcile(opts.pool, queues, opts.log, clock());
+  const relay = startRelayLoop({ pool: opts.pool, databaseUrl: opts.databaseUrl, queues, log: opts.log, clock });
 
   const workers = [...channelWorkers, maintenance];
   return {
     workers,
     queues,
     async close() {
+      await relay.stop();
       await Promise.all(workers.map((w) => w.close()));
       await queues.close();
     },

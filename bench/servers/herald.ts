@@ -11,7 +11,6 @@ const app = await build({
   directory: loadTenantDirectory('config', 'rules'),
   pool: createPool(databaseUrl),
   redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
-  queuePrefix: '{herald-bench}',
   dataDir: mkdtempSync(join(tmpdir(), 'herald-bench-')),
 });
 await app.listen({ port: Number(port), host: '127.0.0.1' });

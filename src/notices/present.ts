@@ -1,9 +1,5 @@
-import { DateTime } from 'luxon';
 import type { NoticeRow, PublicationRow } from '../store/notices.ts';
-
-function local(date: Date, zone: string): string {
-  return DateTime.fromJSDate(date, { zone }).toISO() ?? date.toISOString();
-}
+import { localIso as local } from '../time/local-instant.ts';
 
 function presentPublication(p: PublicationRow, zone: string) {
   return {

@@ -1,10 +1,12 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type pg from 'pg';
 import fp from 'fastify-plugin';
 import { hashApiKey, looksLikeApiKey } from '../auth/api-key.ts';
+import { KeyCache } from '../auth/key-cache.ts';
 import type { Principal } from '../auth/principal.ts';
 import { AuthInvalid, AuthMissing, RoleForbidden } from '../errors.ts';
 import type { Role } from '../notices/types.ts';
-import { findPrincipalByKeyHash } from '../store/api-keys.ts';
+import { findPrincipalByKeyHash, KEY_REVOCATIONS } from '../store/api-keys.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -23,7 +25,46 @@ export function requireRole(roles: readonly Role[], action: string) {
   };
 }
 
-async function authPlugin(app: FastifyInstance): Promise<void> {
+export interface AuthPluginOptions {
+  /** How long a resolved key is trusted without asking PostgreSQL (revocations evict at once). @defaultValue 60 000 */
+  keyCacheTtlMs?: number;
+}
+
+/** Keeps the key cache in step with revocations; while not listening, the cache is off. */
+async function listenForRevocations(app: FastifyInstance, cache: KeyCache): Promise<void> {
+  let client: pg.PoolClient | undefined;
+  let closing = false;
+  const start = async (): Promise<void> => {
+    try {
+      client = await app.pg.connect();
+      client.on('notification', (message) => {
+        if (message.payload) cache.evict(message.payload);
+      });
+      client.on('error', () => {
+        cache.live = false;
+        client?.release(true);
+        client = undefined;
+        if (!closing) setTimeout(() => void start(), 1000).unref();
+      });
+      await client.query(`LISTEN ${KEY_REVOCATIONS}`);
+      cache.live = true;
+    } catch {
+      cache.live = false;
+      if (!closing) setTimeout(() => void start(), 1000).unref();
+    }
+  };
+  app.addHook('onReady', start);
+  app.addHook('preClose', async () => {
+    closing = true;
+    cache.live = false;
+    await client?.query(`UNLISTEN ${KEY_REVOCATIONS}`).catch(() => undefined);
+    client?.release();
+  });
+}
+
+async function authPlugin(app: FastifyInstance, opts: AuthPluginOptions): Promise<void> {
+  const cache = new KeyCache(opts.keyCacheTtlMs ?? 60_000);
+  await listenForRevocations(app, cache);
   app.decorateRequest('principal', null as unknown as Principal);
   app.decorate('authenticate', async (request: FastifyRequest) => {
     const header = request.headers.authorization;
@@ -31,8 +72,11 @@ async function authPlugin(app: FastifyInstance): Promise<void> {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     const key = match?.[1];
     if (!key || !looksLikeApiKey(key)) throw new AuthInvalid();
-    const principal = await findPrincipalByKeyHash(app.pg, hashApiKey(key));
+    const hash = hashApiKey(key);
+    const hex = hash.toString('hex');
+    const principal = cache.get(hex) ?? (await findPrincipalByKeyHash(app.pg, hash));
     if (!principal) throw new AuthInvalid();
+    cache.set(hex, principal);
     request.principal = principal;
     request.log = request.log.child({ tenant: principal.tenantSlug, keyId: principal.keyId });
   });

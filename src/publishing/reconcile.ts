@@ -12,7 +12,7 @@ const LIVE = new Set(['waiting', 'delayed', 'active', 'prioritized', 'waiting-ch
  * Redis that lost everything, an API that died between commit and enqueue, or a job removed by hand.
  * Job ids are the publication ids, so running this twice, or beside the API, adds nothing twice.
  */
-export async function reconcile(pool: pg.Pool, queues: PublishingQueues, log: FastifyBaseLogger): Promise<{ checked: number; enqueued: number }> {
+export async function reconcile(pool: pg.Pool, queues: PublishingQueues, log: FastifyBaseLogger, now: Date): Promise<{ checked: number; enqueued: number }> {
   let checked = 0;
   let enqueued = 0;
   let after: string | null = null;
@@ -24,7 +24,7 @@ export async function reconcile(pool: pg.Pool, queues: PublishingQueues, log: Fa
     const states = await Promise.all(page.map((p) => queues.queue(p.channel).getJobState(p.id)));
     const missing: DuePublication[] = page.filter((_, i) => !LIVE.has(states[i] ?? 'unknown'));
     if (missing.length > 0) {
-      await queues.enqueue(missing);
+      await queues.enqueue(missing, now.getTime());
       await markScheduled(pool, missing.map((p) => p.id));
       enqueued += missing.length;
     }

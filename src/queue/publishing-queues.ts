@@ -49,12 +49,20 @@ export class PublishingQueues {
    * the job waits is a no-op: re-enqueueing never duplicates.
    */
   async enqueue(publications: readonly DuePublication[], now = Date.now()): Promise<void> {
+    const byChannel = new Map<ChannelName, DuePublication[]>();
+    for (const p of publications) {
+      const list = byChannel.get(p.channel) ?? [];
+      list.push(p);
+      byChannel.set(p.channel, list);
+    }
     await Promise.all(
-      publications.map((p) =>
-        this.queue(p.channel).add(
-          'publish',
-          { publicationId: p.id },
-          { ...PUBLICATION_JOB_OPTIONS, jobId: p.id, delay: Math.max(0, p.scheduledAt.getTime() - now) },
+      [...byChannel].map(([channel, due]) =>
+        this.queue(channel).addBulk(
+          due.map((p) => ({
+            name: 'publish',
+            data: { publicationId: p.id },
+            opts: { ...PUBLICATION_JOB_OPTIONS, jobId: p.id, delay: Math.max(0, p.scheduledAt.getTime() - now) },
+          })),
         ),
       ),
     );

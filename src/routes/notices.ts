@@ -7,7 +7,6 @@ import { preferredLanguage } from '../http/language.ts';
 import { assessNotice, type Assessment } from '../notices/assess.ts';
 import { presentNotice } from '../notices/present.ts';
 import { findTextProblems } from '../notices/text-hygiene.ts';
-import { dispatch } from '../publishing/outbox.ts';
 import type { NoticeInput } from '../notices/types.ts';
 import type { Finding } from '../rules/types.ts';
 import { findIdempotentAnswer, findNotice, insertNotice, listNotices, type NoticeRow, type NoticeStatus } from '../store/notices.ts';
@@ -84,7 +83,7 @@ export default async function noticeRoutes(app: FastifyInstance): Promise<void> 
       const unstorable = findTextProblems(request.body, preferredLanguage(request));
       if (unstorable.length > 0) throw rejected(unstorable);
       const key = request.headers['idempotency-key'];
-      const requestHash = createHash('sha256').update(canonicalize(request.body) ?? '').digest();
+      const requestHash = key === undefined ? Buffer.alloc(0) : createHash('sha256').update(canonicalize(request.body) ?? '').digest();
       const replay = async (): Promise<unknown> => {
         if (key === undefined) return undefined;
         const first = await findIdempotentAnswer(app.pg, request.principal.tenantId, key);
@@ -146,9 +145,6 @@ export default async function noticeRoutes(app: FastifyInstance): Promise<void> 
         const winner = await replay();
         if (winner !== undefined) return winner;
         throw new Error('idempotency key conflict without a stored answer');
-      }
-      if (row.status === 'scheduled') {
-        await dispatch(app.pg, app.queues, row.publications.map((p) => ({ id: p.id, channel: p.channel, scheduledAt: p.scheduledAt })), request.log);
       }
       request.log.info({ event: 'notice.accepted', noticeId: row.id, type: row.type, warnings: row.warnings.length }, 'notice accepted');
       return reply.code(201).header('location', `/v1/notices/${row.id}`).send(view);

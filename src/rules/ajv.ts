@@ -1,6 +1,6 @@
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
-import { readDateTimeParts } from './local-instant.ts';
+import { readDateTimeParts } from '../time/local-instant.ts';
 
 /** ISO 8601 date-time with an optional offset: local wall time in the tenant's zone when it has none. */
 export const LOCAL_DATE_TIME = 'local-date-time';

@@ -4,7 +4,7 @@ import { parseLocalDateTime } from '../time/local-time.ts';
 import { fieldsAjv, LOCAL_DATE_TIME } from './ajv.ts';
 import { errorPointer, groupErrors } from './ajv-errors.ts';
 import type { CompiledFields, TemporalField, TenantRuleFile } from './compiled.ts';
-import { instantOf, readDateTimeParts } from './local-instant.ts';
+import { instantOf, readDateTimeParts } from '../time/local-instant.ts';
 import { appendPointer } from './pointer.ts';
 import { schemaErrorMessages } from './schema-messages.ts';
 import type { Finding, Messages } from './types.ts';

@@ -2,6 +2,9 @@ import type pg from 'pg';
 import type { Principal } from '../auth/principal.ts';
 import type { Role } from '../notices/types.ts';
 
+/** NOTIFY channel carrying the hash (hex) of each revoked key. */
+export const KEY_REVOCATIONS = 'herald_keys';
+
 export interface ApiKeyListing {
   id: string;
   prefix: string;
@@ -54,11 +57,15 @@ export async function listApiKeys(pool: pg.Pool, tenantSlug: string): Promise<Ap
 
 /** Revokes by key id or by the shown prefix; returns how many keys were revoked. */
 export async function revokeApiKey(pool: pg.Pool, tenantSlug: string, idOrPrefix: string): Promise<number> {
+  // The NOTIFY reaches every API process at commit, and each evicts the key from its cache.
   const { rowCount } = await pool.query(
-    `UPDATE api_keys k SET revoked_at = now()
-       FROM tenants t
-      WHERE t.id = k.tenant_id AND t.slug = $1 AND k.revoked_at IS NULL
-        AND (k.id::text = $2 OR k.prefix = $2)`,
+    `WITH revoked AS (
+       UPDATE api_keys k SET revoked_at = now()
+         FROM tenants t
+        WHERE t.id = k.tenant_id AND t.slug = $1 AND k.revoked_at IS NULL
+          AND (k.id::text = $2 OR k.prefix = $2)
+       RETURNING k.key_hash)
+     SELECT pg_notify('${KEY_REVOCATIONS}', encode(key_hash, 'hex')) FROM revoked`,
     [tenantSlug, idOrPrefix],
   );
   return rowCount ?? 0;

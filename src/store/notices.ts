@@ -2,6 +2,9 @@ import type pg from 'pg';
 import type { ChannelName, NoticeInput, NoticeType } from '../notices/types.ts';
 import type { Finding } from '../rules/types.ts';
 
+/** The NOTIFY channel the outbox relay listens on. */
+export const OUTBOX_CHANNEL = 'herald_outbox';
+
 export type NoticeStatus = 'awaiting_approval' | 'scheduled' | 'published' | 'withdrawn';
 
 export interface NewPublication {
@@ -59,7 +62,9 @@ WITH idem AS (
                                           "appearsAt" timestamptz, "issueDate" date)
   RETURNING 1
 )
-SELECT (SELECT count(*) FROM n) AS notices, (SELECT count(*) FROM p) AS publications`;
+SELECT (SELECT count(*) FROM n) AS notices, (SELECT count(*) FROM p) AS publications,
+       -- Wakes the workers' outbox relay when this commits (PostgreSQL sends NOTIFY at commit only).
+       pg_notify('${OUTBOX_CHANNEL}', '') AS notified`;
 
 export async function insertNotice(pool: pg.Pool, notice: NewNotice): Promise<boolean> {
   const idem = notice.idempotency;

@@ -34,7 +34,7 @@ export function parseLocalDateTime(value: string, zone: string): LocalTimeResult
   }
   const offsets = local.getPossibleOffsets();
   if (offsets.length > 1) {
-    return { ok: false, problem: 'ambiguous', candidates: offsets.map((o) => o.toISO() ?? '') };
+    return { ok: false, problem: 'ambiguous', candidates: offsets.map((o) => o.toISO()) };
   }
   return { ok: true, value: local };
 }

@@ -39,7 +39,7 @@ export async function buildTestApp(opts: { clock?: Clock } = {}): Promise<TestAp
   await syncTenants(db.pool, dir.tenants());
   const dataDir = mkdtempSync(join(tmpdir(), 'herald-data-'));
   const queuePrefix = `{herald-test-${db.name}}`;
-  const app = await build({ ...(process.env.TEST_LOG ? { logger: createLogger('debug') } : {}), directory: dir, pool: db.pool, ownsPool: false, redisUrl: REDIS_URL, dataDir, queuePrefix, ...(opts.clock ? { clock: opts.clock } : {}) });
+  const app = await build({ ...(process.env.TEST_LOG ? { logger: createLogger('debug') } : {}), directory: dir, pool: db.pool, ownsPool: false, redisUrl: REDIS_URL, dataDir, ...(opts.clock ? { clock: opts.clock } : {}) });
   await app.ready();
   return {
     app,

@@ -1,6 +1,6 @@
 import { parseLocalDateOrDateTime } from '../../time/local-time.ts';
 import { dayNumber } from '../calendar.ts';
-import { dayOfWall, instantOf, readDateTimeParts, wallTimeOf } from '../local-instant.ts';
+import { dayOfWall, instantOf, readDateTimeParts, wallTimeOf } from '../../time/local-instant.ts';
 import { pointerSegments, valueAt } from '../pointer.ts';
 import type { CheckContext } from '../types.ts';
 

@@ -1,5 +1,5 @@
 import type { ChannelName } from '../../notices/types.ts';
-import { readDateTimeParts, wallTimeOf } from '../local-instant.ts';
+import { readDateTimeParts, wallTimeOf } from '../../time/local-instant.ts';
 import { noticeChannels } from './channels.ts';
 import type { CheckKindDefinition } from './kind.ts';
 

@@ -21,7 +21,11 @@ ALTER TABLE notice_versions
 CREATE INDEX publications_open ON publications (tenant_id, scheduled_at)
   WHERE state IN ('pending', 'scheduled', 'publishing');
 
+-- The outbox relay's scan: committed, not yet handed to the queues.
+CREATE INDEX publications_pending ON publications (scheduled_at) WHERE state = 'pending';
+
 -- Down Migration
+DROP INDEX publications_pending;
 DROP INDEX publications_open;
 ALTER TABLE notice_versions DROP COLUMN reason;
 ALTER TABLE notices DROP COLUMN approved_at, DROP COLUMN withdrawn_at, DROP COLUMN withdrawal_reason;

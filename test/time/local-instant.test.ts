@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DateTime } from 'luxon';
-import { instantOf, readDateTimeParts } from '../../src/rules/local-instant.ts';
+import { instantOf, localIso, readDateTimeParts } from '../../src/time/local-instant.ts';
 import { parseLocalDateTime } from '../../src/time/local-time.ts';
 
 const ZONES = ['Europe/Oslo', 'America/New_York', 'Australia/Lord_Howe', 'UTC'];
@@ -54,4 +54,14 @@ test('reads what local-time.ts reads, and refuses what it refuses', () => {
   // A little stricter than luxon: no 24:00 for midnight, no offsets beyond ±23:59.
   assert.equal(readDateTimeParts('2030-01-01T24:00'), undefined);
   assert.equal(readDateTimeParts('2030-01-01T12:00+25:00'), undefined);
+});
+
+test('localIso gives what luxon gives, across both DST changes and in an odd zone', () => {
+  const zones = ['Europe/Oslo', 'America/St_Johns', 'Asia/Kathmandu'];
+  for (let ms = Date.UTC(2026, 2, 28); ms < Date.UTC(2026, 2, 30); ms += 15 * 60_000) {
+    for (const zone of zones) assert.equal(localIso(new Date(ms), zone), DateTime.fromMillis(ms, { zone }).toISO());
+  }
+  for (let ms = Date.UTC(2026, 9, 24); ms < Date.UTC(2026, 9, 26); ms += 15 * 60_000) {
+    for (const zone of zones) assert.equal(localIso(new Date(ms), zone), DateTime.fromMillis(ms, { zone }).toISO());
+  }
 });

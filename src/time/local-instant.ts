@@ -46,7 +46,7 @@ const offsetCaches = new Map<string, Map<number, number>>();
 const MAX_CACHED_HOURS = 100_000;
 
 /** The zone's UTC offset in minutes at an instant, cached per hour when the hour has a single offset. */
-function offsetAt(zone: string, epochMs: number): number {
+export function offsetAt(zone: string, epochMs: number): number {
   let cache = offsetCaches.get(zone);
   if (!cache) {
     cache = new Map();
@@ -82,4 +82,13 @@ export function wallTimeOf(epochMs: number, zone: string): number {
 /** The local calendar day (days since 1970-01-01, as in calendar.ts) of a wall time. */
 export function dayOfWall(wallMs: number): number {
   return Math.floor(wallMs / MS_PER_DAY);
+}
+
+/** An instant as ISO 8601 local time with its offset in `zone` (luxon's `toISO()`, without luxon's cost). */
+export function localIso(date: Date, zone: string): string {
+  const offset = offsetAt(zone, date.getTime());
+  const wall = new Date(date.getTime() + offset * MS_PER_MINUTE).toISOString().slice(0, -1);
+  const sign = offset < 0 ? '-' : '+';
+  const abs = Math.abs(offset);
+  return `${wall}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 }

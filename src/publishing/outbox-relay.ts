@@ -1,0 +1,37 @@
+import type pg from 'pg';
+import type { DuePublication, PublishingQueues } from '../queue/publishing-queues.ts';
+
+/**
+ * The relay of the transactional outbox (principle 1): publications committed as `pending` for a
+ * notice that may go out are handed to the queues in bulk and become `scheduled`. The API only
+ * writes PostgreSQL; the workers move rows to Redis. SKIP LOCKED lets several worker processes relay
+ * side by side; a publication relayed twice is harmless (its job id is its own id).
+ *   $1 batch size
+ */
+const TAKE_PENDING = `
+SELECT p.id, p.channel, p.scheduled_at AS "scheduledAt"
+  FROM publications p JOIN notices n ON n.id = p.notice_id AND n.current_version = p.notice_version
+ WHERE p.state = 'pending' AND n.status = 'scheduled'
+ ORDER BY p.scheduled_at
+ LIMIT $1
+   FOR UPDATE OF p SKIP LOCKED`;
+
+/** Relays one batch; returns how many publications it handed over. */
+export async function relayOutbox(pool: pg.Pool, queues: PublishingQueues, now: number, batchSize = 1000): Promise<number> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const { rows } = await client.query<DuePublication>({ name: 'take-pending', text: TAKE_PENDING, values: [batchSize] });
+    if (rows.length > 0) {
+      await queues.enqueue(rows, now);
+      await client.query(`UPDATE publications SET state = 'scheduled', updated_at = now() WHERE id = ANY($1::uuid[])`, [rows.map((r) => r.id)]);
+    }
+    await client.query('COMMIT');
+    return rows.length;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
