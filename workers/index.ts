@@ -28,6 +28,7 @@ const running = await startWorkers({
   queue: { redisUrl: env.REDIS_URL, prefix: env.HERALD_QUEUE_PREFIX },
   dataDir: env.HERALD_DATA_DIR,
   concurrency: env.HERALD_WORKER_CONCURRENCY,
+  lockDurationMs: env.HERALD_JOB_LOCK_MS,
   log,
 });
 log.info({ event: 'workers.started', queues: running.workers.map((w) => w.name) }, 'workers running');

@@ -52,7 +52,7 @@ export async function startWorkers(opts: WorkerOptions): Promise<RunningWorkers>
   const webRoot = webRootOf(opts.dataDir);
   const queues = new PublishingQueues(opts.queue, 'worker');
   const adapters = new Map<ChannelName, ChannelAdapter>([['website', createWebsiteChannel({ webRoot, clock })]]);
-  const ctx = { pool: opts.pool, directory: opts.directory, adapters, leaseMs: lockDurationMs };
+  const ctx = { pool: opts.pool, directory: opts.directory, adapters, leaseMs: lockDurationMs, clock };
 
   const channelWorkers = [...adapters.keys()].map((channel) =>
     createChannelWorker(channel, ctx, {

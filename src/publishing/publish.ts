@@ -4,6 +4,7 @@ import { CANNOT_TELL, PermanentChannelError, type Artifact, type ChannelAdapter,
 import type { ChannelName } from '../notices/types.ts';
 import { claimPublication, markFailed, markPublished, releaseAfterError, type ClaimedPublication, type ClaimRefusal } from '../store/publications.ts';
 import type { TenantDirectory } from '../tenancy/directory.ts';
+import type { Clock } from '../time/clock.ts';
 
 export interface PublishContext {
   pool: pg.Pool;
@@ -11,6 +12,7 @@ export interface PublishContext {
   adapters: ReadonlyMap<ChannelName, ChannelAdapter>;
   /** How long a claim holds a publication; a killed worker's claim lapses after this. @defaultValue 30 s */
   leaseMs: number;
+  clock: Clock;
 }
 
 export type PublishOutcome =
@@ -89,7 +91,7 @@ async function recordFailure(ctx: PublishContext, claim: ClaimedPublication, err
  * `finalAttempt`: no retry follows, so a failure is recorded as final.
  */
 export async function publishPublication(ctx: PublishContext, publicationId: string, finalAttempt: boolean): Promise<PublishOutcome> {
-  const claim = await claimPublication(ctx.pool, publicationId, { leaseMs: ctx.leaseMs, earlyToleranceMs: 1000 });
+  const claim = await claimPublication(ctx.pool, publicationId, { leaseMs: ctx.leaseMs, earlyToleranceMs: 1000, now: ctx.clock() });
   if ('refused' in claim) return { kind: 'skipped', refusal: claim };
   const adapter = ctx.adapters.get(claim.channel);
 

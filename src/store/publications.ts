@@ -28,7 +28,8 @@ export interface ClaimRefusal {
 /**
  * Moves a publication to `publishing` for one worker, by a conditional UPDATE under a row lock, so two
  * workers can never both hold it. A lapsed lease (a worker killed mid-call) may be taken over.
- *   $1 publication id, $2 lease in ms, $3 early tolerance in ms
+ * Whether it is due is judged by the worker's clock; leases by the database's.
+ *   $1 publication id, $2 lease in ms, $3 early tolerance in ms, $4 the worker's now
  */
 const CLAIM = `
 WITH current AS (
@@ -43,7 +44,7 @@ WITH current AS (
          lease_until = now() + $2 * interval '1 millisecond', updated_at = now()
     FROM current c
    WHERE p.id = c.id AND c.notice_status = 'scheduled' AND c.is_current
-     AND c.scheduled_at <= now() + $3 * interval '1 millisecond'
+     AND c.scheduled_at <= $4::timestamptz + $3 * interval '1 millisecond'
      AND (c.state IN ('pending', 'scheduled') OR (c.state = 'publishing' AND (c.lease_until IS NULL OR c.lease_until < now())))
   RETURNING p.id, p.attempts, p.attempt_started_at
 )
@@ -82,7 +83,7 @@ interface LoadedRow {
 export async function claimPublication(
   pool: pg.Pool,
   id: string,
-  opts: { leaseMs: number; earlyToleranceMs: number },
+  opts: { leaseMs: number; earlyToleranceMs: number; now: Date },
 ): Promise<ClaimedPublication | ClaimRefusal> {
   const { rows } = await pool.query<{
     state: string;
@@ -93,7 +94,7 @@ export async function claimPublication(
     held: boolean | null;
     attempts: number | null;
     attempt_started_at: Date | null;
-  }>({ name: 'claim-publication', text: CLAIM, values: [id, opts.leaseMs, opts.earlyToleranceMs] });
+  }>({ name: 'claim-publication', text: CLAIM, values: [id, opts.leaseMs, opts.earlyToleranceMs, opts.now] });
   const row = rows[0];
   if (!row) return { refused: 'missing' };
   if (row.attempts === null || row.attempt_started_at === null) {
