@@ -32,9 +32,11 @@ let failed = false;
 for (const name of scenarios) {
   for (const f of await runScenario(name)) {
     const ratio = f.baseline === null ? null : f.herald / f.baseline;
-    const met = ratio === null ? f.herald >= f.goal : ratio >= f.goal;
+    const judged = ratio ?? f.herald;
+    const met = f.lowerIsBetter === true ? judged <= f.goal : judged >= f.goal;
+    const cmp = f.lowerIsBetter === true ? '≤' : '≥';
     failed ||= !met;
-    const against = f.baseline === null ? `goal ≥ ${fmt(f.goal)} ${f.unit}` : `baseline ${fmt(f.baseline)} ${f.unit}  ratio ${ratio?.toFixed(2) ?? ''} (goal ≥ ${f.goal})`;
+    const against = f.baseline === null ? `goal ${cmp} ${fmt(f.goal)} ${f.unit}` : `baseline ${fmt(f.baseline)} ${f.unit}  ratio ${ratio?.toFixed(2) ?? ''} (goal ${cmp} ${f.goal})`;
     process.stdout.write(`${f.scenario.padEnd(8)} ${f.metric}\n         herald ${fmt(f.herald)} ${f.unit}  ${against}  ${met ? 'met' : 'NOT MET'}\n`);
   }
 }

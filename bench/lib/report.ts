@@ -8,6 +8,8 @@ export interface Figure {
   baseline: number | null;
   /** The goal, as a ratio to the baseline or, without one, as an absolute figure. */
   goal: number;
+  /** For figures where less is better (latency, lateness): the goal is a ceiling, not a floor. */
+  lowerIsBetter?: boolean;
 }
 
 /** Benchmarks print one JSON line per figure, prefixed, so the runner can collect them from stdout. */
