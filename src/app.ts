@@ -9,6 +9,7 @@ import postgresPlugin from './plugins/postgres.ts';
 import problemPlugin from './plugins/problem.ts';
 import redisPlugin from './plugins/redis.ts';
 import healthRoutes from './routes/health.ts';
+import noticeLifecycleRoutes from './routes/notice-lifecycle.ts';
 import noticeRoutes from './routes/notices.ts';
 import publicRoutes, { webRootOf } from './routes/public.ts';
 import ruleRoutes from './routes/rules.ts';
@@ -74,6 +75,7 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(async (v1) => {
     v1.addHook('onRequest', v1.authenticate);
     await v1.register(noticeRoutes);
+    await v1.register(noticeLifecycleRoutes);
     await v1.register(ruleRoutes);
   }, { prefix: '/v1' });
 

@@ -36,6 +36,12 @@ export const NoticeRejected = createError<'HERALD_ERR_NOTICE_RULES', 422, [count
   'The notice breaks %s rule(s); nothing was stored',
   422,
 );
+export const NoticeStateConflict = createError<'HERALD_ERR_NOTICE_STATE', 409, [action: string, status: string]>(
+  'HERALD_ERR_NOTICE_STATE',
+  'Cannot %s a notice that is %s',
+  409,
+);
+export const SecondUserRequired = createError('HERALD_ERR_APPROVAL_SELF', 'A notice must be approved by another user than the one who submitted it', 403);
 export const IdempotencyMismatch = createError(
   'HERALD_ERR_IDEMPOTENCY_MISMATCH',
   'This Idempotency-Key was used in the last 24 hours with a different body',
@@ -71,6 +77,8 @@ export const ERRORS = {
   MediaTypeUnsupported,
   BodyTooLarge,
   NoticeRejected,
+  NoticeStateConflict,
+  SecondUserRequired,
   IdempotencyMismatch,
   ServiceUnavailable,
   Internal,

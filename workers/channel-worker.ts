@@ -2,6 +2,7 @@ import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { FastifyBaseLogger } from 'fastify';
 import type { ChannelName } from '../src/notices/types.ts';
 import { publishPublication, PublicationFailed, type PublishContext, type PublishOutcome } from '../src/publishing/publish.ts';
+import { withdrawPublication } from '../src/publishing/withdraw.ts';
 import { connectionFor, type QueueConfig } from '../src/queue/connection.ts';
 import { channelQueueName } from '../src/queue/names.ts';
 import type { PublicationJob } from '../src/queue/publishing-queues.ts';
@@ -12,8 +13,8 @@ export interface ChannelWorkerOptions {
   /** BullMQ's job lock; the PostgreSQL lease is as long, so a stalled job finds its claim lapsed. */
   lockDurationMs: number;
   log: FastifyBaseLogger;
-  /** Called after each publication that went out (e.g. to refresh the website's listings). */
-  onPublished?: (outcome: Extract<PublishOutcome, { kind: 'published' }>) => Promise<void>;
+  /** Called after a publication went out or was taken down (e.g. to refresh the website's listings). */
+  onChanged?: (change: { tenantSlug: string; channel: ChannelName }) => Promise<void>;
 }
 
 /**
@@ -23,6 +24,11 @@ export interface ChannelWorkerOptions {
  */
 export function createChannelWorker(channel: ChannelName, ctx: PublishContext, opts: ChannelWorkerOptions): Worker<PublicationJob> {
   const processor = async (job: Job<PublicationJob>, token?: string): Promise<string> => {
+    if (job.name === 'withdraw') {
+      const withdrawn = await withdrawPublication(ctx, job.data.publicationId);
+      if (withdrawn) await opts.onChanged?.(withdrawn);
+      return withdrawn ? 'withdrawn' : 'skipped';
+    }
     const finalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
     const log = opts.log.child({ channel, publicationId: job.data.publicationId, jobId: job.id, attempt: job.attemptsMade + 1 });
     let outcome: PublishOutcome;
@@ -48,7 +54,7 @@ export function createChannelWorker(channel: ChannelName, ctx: PublishContext, o
       return `skipped:${refused}`;
     }
     log.info({ event: 'publication.published', adopted: outcome.adopted, url: outcome.receipt.url }, 'published');
-    await opts.onPublished?.(outcome);
+    await opts.onChanged?.(outcome);
     return outcome.adopted ? 'adopted' : 'published';
   };
   const worker = new Worker<PublicationJob>(channelQueueName(channel), processor, {

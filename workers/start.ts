@@ -60,8 +60,8 @@ export async function startWorkers(opts: WorkerOptions): Promise<RunningWorkers>
       concurrency: opts.concurrency ?? 4,
       lockDurationMs,
       log: opts.log,
-      onPublished: async (outcome) => {
-        if (outcome.channel === 'website') await requestIndexRebuild(queues, outcome.tenantSlug);
+      onChanged: async (change) => {
+        if (change.channel === 'website') await requestIndexRebuild(queues, change.tenantSlug);
       },
     }),
   );

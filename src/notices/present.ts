@@ -1,3 +1,4 @@
+import type { PlannedPublication } from '../scheduling/types.ts';
 import type { NoticeRow, PublicationRow } from '../store/notices.ts';
 import { localIso as local } from '../time/local-instant.ts';
 
@@ -45,3 +46,16 @@ export function presentNotice(row: NoticeRow, zone: string) {
 }
 
 export type NoticeView = ReturnType<typeof presentNotice>;
+
+/** The planned schedule of a dry run: each channel's instant in UTC and in the tenant's local time. */
+export function presentPlan(plan: readonly PlannedPublication[], zone: string) {
+  return plan.map((p) => ({
+    channel: p.channel,
+    target: p.target,
+    scheduledAt: p.scheduledAt.toISOString(),
+    scheduledAtLocal: local(p.scheduledAt, zone),
+    appearsAt: p.appearsAt.toISOString(),
+    appearsAtLocal: local(p.appearsAt, zone),
+    issueDate: p.issueDate ?? null,
+  }));
+}

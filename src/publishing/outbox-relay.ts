@@ -16,12 +16,17 @@ SELECT p.id, p.channel, p.scheduled_at AS "scheduledAt"
  LIMIT $1
    FOR UPDATE OF p SKIP LOCKED`;
 
+/** Publications withdrawn while out: their take-down jobs (the job id dedupes a repeat). */
+const TAKE_WITHDRAWING = `SELECT id, channel FROM publications WHERE state = 'withdrawing' ORDER BY updated_at LIMIT $1`;
+
 /** Relays one batch; returns how many publications it handed over. */
 export async function relayOutbox(pool: pg.Pool, queues: PublishingQueues, now: number, batchSize = 1000): Promise<number> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
     const { rows } = await client.query<DuePublication>({ name: 'take-pending', text: TAKE_PENDING, values: [batchSize] });
+    const withdrawing = await client.query<{ id: string; channel: DuePublication['channel'] }>(TAKE_WITHDRAWING, [batchSize]);
+    if (withdrawing.rows.length > 0) await queues.enqueueWithdrawals(withdrawing.rows);
     if (rows.length > 0) {
       await queues.enqueue(rows, now);
       await client.query(`UPDATE publications SET state = 'scheduled', updated_at = now() WHERE id = ANY($1::uuid[])`, [rows.map((r) => r.id)]);

@@ -3,6 +3,7 @@ import { appendRecord } from '../archive/index.ts';
 import { CANNOT_TELL, PermanentChannelError, type Artifact, type ChannelAdapter, type PublicationTask, type Receipt } from '../channels/types.ts';
 import type { ChannelName } from '../notices/types.ts';
 import { claimPublication, markFailed, markPublished, releaseAfterError, type ClaimedPublication, type ClaimRefusal } from '../store/publications.ts';
+import { inTransaction } from '../store/transaction.ts';
 import type { TenantDirectory } from '../tenancy/directory.ts';
 import type { Clock } from '../time/clock.ts';
 
@@ -48,21 +49,6 @@ function taskOf(claim: ClaimedPublication, ctx: PublishContext): PublicationTask
     attempt: claim.attempt,
     attemptStartedAt: claim.attemptStartedAt,
   };
-}
-
-async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    const result = await work(client);
-    await client.query('COMMIT');
-    return result;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
 }
 
 async function recordFailure(ctx: PublishContext, claim: ClaimedPublication, error: ReturnType<typeof describe>): Promise<void> {

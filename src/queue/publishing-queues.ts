@@ -68,6 +68,22 @@ export class PublishingQueues {
     );
   }
 
+  /**
+   * Take-down jobs for withdrawn publications, id `withdraw-<publication id>`. A failed take-down
+   * stays in the failed set (and so is not added again) with its error, for someone to look at.
+   */
+  async enqueueWithdrawals(publications: readonly { id: string; channel: ChannelName }[]): Promise<void> {
+    await Promise.all(
+      publications.map((p) =>
+        this.queue(p.channel).add(
+          'withdraw',
+          { publicationId: p.id },
+          { ...PUBLICATION_JOB_OPTIONS, jobId: `withdraw-${p.id}`, removeOnFail: false },
+        ),
+      ),
+    );
+  }
+
   async close(): Promise<void> {
     await Promise.all([...this.queues.values(), this.maintenance].map((q) => q.close()));
   }

@@ -1,68 +1,29 @@
 import { createHash, randomUUID } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { DateTime } from 'luxon';
-import { IdempotencyMismatch, NoticeRejected, NotFound, RequestInvalid, RoleForbidden } from '../errors.ts';
+import { IdempotencyMismatch, NotFound } from '../errors.ts';
 import { preferredLanguage } from '../http/language.ts';
-import { assessNotice, type Assessment } from '../notices/assess.ts';
-import { presentNotice } from '../notices/present.ts';
+import { presentNotice, presentPlan } from '../notices/present.ts';
 import { findTextProblems } from '../notices/text-hygiene.ts';
 import type { NoticeInput } from '../notices/types.ts';
-import type { Finding } from '../rules/types.ts';
 import { findIdempotentAnswer, findNotice, insertNotice, listNotices, type NoticeRow, type NoticeStatus } from '../store/notices.ts';
-import type { TenantEntry } from '../tenancy/directory.ts';
 import { parseLocalDateOrDateTime } from '../time/local-time.ts';
+import { assessForRequest, firstAppearance, invalidRequest, publicationRows, rejected, tenantOfRequest } from './notice-context.ts';
 import { noticeListQuery, noticeParams, problemResponses } from './notice-schemas.ts';
 
-function rejected(errors: Finding[]): Error {
-  return Object.assign(new NoticeRejected(errors.length), {
-    errors: errors.map(({ rule, path, message, source }) => ({ rule, path, message, ...(source ? { source } : {}) })),
-  });
-}
-
-function invalidQuery(path: string, message: string): Error {
-  return Object.assign(new RequestInvalid(), { errors: [{ rule: 'query', path, message }] });
-}
-
 export default async function noticeRoutes(app: FastifyInstance): Promise<void> {
-  const tenantOf = (request: FastifyRequest): TenantEntry => {
-    const entry = app.directory.get(request.principal.tenantSlug);
-    // A key whose municipality was removed from the configuration sees nothing.
-    if (!entry) throw new NotFound('The municipality');
-    return entry;
-  };
-
-  /** Role check, then every rule at once. Shared by submit and dry run. */
-  function assess(request: FastifyRequest, notice: NoticeInput): { entry: TenantEntry; assessment: Assessment; now: DateTime } {
-    const entry = tenantOf(request);
-    const rules = entry.rules.get(notice.type);
-    if (!rules) throw new NotFound(`Notice type "${notice.type}"`);
-    if (!rules.submitRoles.includes(request.principal.role)) {
-      throw new RoleForbidden(request.principal.role, `submit ${notice.type} notices`);
-    }
-    const now = DateTime.fromJSDate(app.clock(), { zone: entry.tenant.timeZone });
-    return { entry, assessment: assessNotice(notice, entry.tenant, rules, now, preferredLanguage(request)), now };
-  }
+  const tenantOf = (request: FastifyRequest) => tenantOfRequest(app, request);
 
   app.post<{ Body: NoticeInput }>(
     '/notices/validate',
     { schema: { tags: ['notices'], summary: 'Dry run: every check and the planned schedule; nothing is stored', body: { $ref: 'NoticeInput#' }, response: problemResponses } },
     async (request) => {
-      const { entry, assessment } = assess(request, request.body);
-      const zone = entry.tenant.timeZone;
+      const { entry, assessment } = assessForRequest(app, request, request.body);
       return {
         valid: assessment.errors.length === 0,
         errors: assessment.errors,
         warnings: assessment.warnings,
-        publications: assessment.plan.map((p) => ({
-          channel: p.channel,
-          target: p.target,
-          scheduledAt: p.scheduledAt.toISOString(),
-          scheduledAtLocal: DateTime.fromJSDate(p.scheduledAt, { zone }).toISO(),
-          appearsAt: p.appearsAt.toISOString(),
-          appearsAtLocal: DateTime.fromJSDate(p.appearsAt, { zone }).toISO(),
-          issueDate: p.issueDate ?? null,
-        })),
+        publications: presentPlan(assessment.plan, entry.tenant.timeZone),
       };
     },
   );
@@ -95,36 +56,23 @@ export default async function noticeRoutes(app: FastifyInstance): Promise<void> 
       const earlier = await replay();
       if (earlier !== undefined) return earlier;
 
-      const { entry, assessment, now } = assess(request, request.body);
+      const { entry, rules, assessment, now } = assessForRequest(app, request, request.body);
       if (assessment.errors.length > 0) throw rejected(assessment.errors);
 
-      const rules = entry.rules.get(request.body.type);
-      const approval = rules?.approval ?? false;
+      const approval = rules.approval;
       const row: NoticeRow = {
         id: randomUUID(),
         type: request.body.type,
         status: approval ? 'awaiting_approval' : 'scheduled',
         version: 1,
-        publishAt: new Date(Math.min(...assessment.plan.map((p) => p.appearsAt.getTime()))),
+        publishAt: firstAppearance(assessment.plan),
         content: { ...request.body, channels: assessment.channels },
-        ruleVersion: rules?.version ?? '',
+        ruleVersion: rules.version,
         warnings: assessment.warnings,
-        submittedBy: { id: request.principal.userId, name: request.principal.userName },
+        submittedBy: { id: request.principal.userId, name: request.principal.userName, role: request.principal.role },
         createdAt: now.toJSDate(),
         updatedAt: now.toJSDate(),
-        publications: assessment.plan.map((p) => ({
-          id: randomUUID(),
-          channel: p.channel,
-          target: p.target ?? '',
-          state: 'pending',
-          scheduledAt: p.scheduledAt,
-          appearsAt: p.appearsAt,
-          issueDate: p.issueDate ?? null,
-          attempts: 0,
-          externalId: null,
-          externalUrl: null,
-          lastError: null,
-        })),
+        publications: publicationRows(assessment.plan),
       };
       const view = presentNotice(row, entry.tenant.timeZone);
       const inserted = await insertNotice(app.pg, {
@@ -174,12 +122,12 @@ export default async function noticeRoutes(app: FastifyInstance): Promise<void> 
         const value = request.query[name];
         if (value === undefined) return undefined;
         const parsed = parseLocalDateOrDateTime(value, zone);
-        if (!parsed.ok) throw invalidQuery(`/querystring/${name}`, `must be a date or date-time (${parsed.problem})`);
+        if (!parsed.ok) throw invalidRequest(`/querystring/${name}`, `must be a date or date-time (${parsed.problem})`);
         return parsed.value.toJSDate();
       };
       const from = bound('from');
       const to = bound('to');
-      if (from && to && from > to) throw invalidQuery('/querystring/from', '"from" is after "to"');
+      if (from && to && from > to) throw invalidRequest('/querystring/from', '"from" is after "to"');
       const after = cursor === undefined ? undefined : decodeCursor(cursor);
       const rows = await listNotices(app.pg, request.principal.tenantId, { status, type, from, to, after, limit: limit + 1 });
       const page = rows.slice(0, limit);
@@ -203,6 +151,6 @@ function decodeCursor(cursor: string): { publishAt: Date; id: string } {
     if (Number.isNaN(date.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) throw new Error('bad cursor');
     return { publishAt: date, id };
   } catch {
-    throw invalidQuery('/querystring/cursor', 'is not a cursor this API gave out');
+    throw invalidRequest('/querystring/cursor', 'is not a cursor this API gave out');
   }
 }

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { ChannelName, NoticeInput, NoticeType } from '../notices/types.ts';
+import type { ChannelName, NoticeInput, NoticeType, Role } from '../notices/types.ts';
 import type { Finding } from '../rules/types.ts';
 
 /** The NOTIFY channel the outbox relay listens on. */
@@ -132,7 +132,7 @@ export interface NoticeRow {
   content: NoticeInput;
   ruleVersion: string;
   warnings: Finding[];
-  submittedBy: { id: string; name: string };
+  submittedBy: { id: string; name: string; role: Role };
   createdAt: Date;
   updatedAt: Date;
   publications: PublicationRow[];
@@ -140,7 +140,7 @@ export interface NoticeRow {
 
 const NOTICE_COLUMNS = `
   n.id, n.type, n.status, n.current_version AS version, n.publish_at AS "publishAt", v.content,
-  v.rule_version AS "ruleVersion", v.warnings, json_build_object('id', u.id, 'name', u.name) AS "submittedBy",
+  v.rule_version AS "ruleVersion", v.warnings, json_build_object('id', u.id, 'name', u.name, 'role', u.role) AS "submittedBy",
   n.created_at AS "createdAt", n.updated_at AS "updatedAt",
   COALESCE((SELECT json_agg(json_build_object(
       'id', p.id, 'channel', p.channel, 'target', p.target, 'state', p.state,

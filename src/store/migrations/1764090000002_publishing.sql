@@ -17,6 +17,11 @@ ALTER TABLE notices
 ALTER TABLE notice_versions
   ADD COLUMN reason text;
 
+-- `withdrawing`: out on the channel, to be taken down by a worker (then `withdrawn`).
+ALTER TABLE publications DROP CONSTRAINT publications_state_check,
+  ADD CONSTRAINT publications_state_check CHECK (state IN
+    ('pending', 'scheduled', 'publishing', 'delivered', 'published', 'withdrawing', 'withdrawn', 'failed', 'superseded'));
+
 -- The reconciler's scan: everything not yet finished.
 CREATE INDEX publications_open ON publications (tenant_id, scheduled_at)
   WHERE state IN ('pending', 'scheduled', 'publishing');

@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { DateTime } from 'luxon';
+import { NoticeRejected, NotFound, RequestInvalid, RoleForbidden } from '../errors.ts';
+import { preferredLanguage } from '../http/language.ts';
+import { assessNotice, type Assessment } from '../notices/assess.ts';
+import type { NoticeInput } from '../notices/types.ts';
+import type { Finding } from '../rules/types.ts';
+import type { TenantRuleFile } from '../rules/index.ts';
+import type { PlannedPublication } from '../scheduling/types.ts';
+import type { PublicationRow } from '../store/notices.ts';
+import type { TenantEntry } from '../tenancy/directory.ts';
+
+/** A 422 listing every failed rule, as problem+json `errors`. */
+export function rejected(errors: Finding[]): Error {
+  return Object.assign(new NoticeRejected(errors.length), {
+    errors: errors.map(({ rule, path, message, source }) => ({ rule, path, message, ...(source ? { source } : {}) })),
+  });
+}
+
+export function invalidRequest(path: string, message: string, rule = 'query'): Error {
+  return Object.assign(new RequestInvalid(), { errors: [{ rule, path, message }] });
+}
+
+/** The caller's municipality; a key whose municipality left the configuration sees nothing. */
+export function tenantOfRequest(app: FastifyInstance, request: FastifyRequest): TenantEntry {
+  const entry = app.directory.get(request.principal.tenantSlug);
+  if (!entry) throw new NotFound('The municipality');
+  return entry;
+}
+
+/** The type's rules, after checking that the caller's role may submit it (403 otherwise). */
+export function rulesForSubmitter(entry: TenantEntry, request: FastifyRequest, type: string, action = `submit ${type} notices`): TenantRuleFile {
+  const rules = entry.rules.get(type);
+  if (!rules) throw new NotFound(`Notice type "${type}"`);
+  if (!rules.submitRoles.includes(request.principal.role)) throw new RoleForbidden(request.principal.role, action);
+  return rules;
+}
+
+/** Role check, then every rule at once, planned from the app's clock. Shared by submit, dry run, approval and correction. */
+export function assessForRequest(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  notice: NoticeInput,
+): { entry: TenantEntry; rules: TenantRuleFile; assessment: Assessment; now: DateTime } {
+  const entry = tenantOfRequest(app, request);
+  const rules = rulesForSubmitter(entry, request, notice.type);
+  const now = DateTime.fromJSDate(app.clock(), { zone: entry.tenant.timeZone });
+  return { entry, rules, assessment: assessNotice(notice, entry.tenant, rules, now, preferredLanguage(request)), now };
+}
+
+/** New publication rows (state `pending`) for a plan. */
+export function publicationRows(plan: readonly PlannedPublication[]): PublicationRow[] {
+  return plan.map((p) => ({
+    id: randomUUID(),
+    channel: p.channel,
+    target: p.target ?? '',
+    state: 'pending',
+    scheduledAt: p.scheduledAt,
+    appearsAt: p.appearsAt,
+    issueDate: p.issueDate ?? null,
+    attempts: 0,
+    externalId: null,
+    externalUrl: null,
+    lastError: null,
+  }));
+}
+
+/** When a notice first becomes public: its earliest planned appearance. */
+export function firstAppearance(plan: readonly PlannedPublication[]): Date {
+  return new Date(Math.min(...plan.map((p) => p.appearsAt.getTime())));
+}
