@@ -4,6 +4,7 @@ import { CANNOT_TELL, PermanentChannelError, type Artifact, type ChannelAdapter,
 import type { ChannelName } from '../notices/types.ts';
 import { claimPublication, markFailed, markPublished, releaseAfterError, type ClaimedPublication, type ClaimRefusal } from '../store/publications.ts';
 import { inTransaction } from '../store/transaction.ts';
+import { taskFor } from './task.ts';
 import type { TenantDirectory } from '../tenancy/directory.ts';
 import type { Clock } from '../time/clock.ts';
 
@@ -37,18 +38,7 @@ function describe(error: unknown): { message: string; permanent: boolean; detail
 function taskOf(claim: ClaimedPublication, ctx: PublishContext): PublicationTask {
   const entry = ctx.directory.get(claim.tenantSlug);
   if (!entry) throw new PermanentChannelError(`municipality ${claim.tenantSlug} is no longer configured`);
-  return {
-    publicationId: claim.id,
-    channel: claim.channel,
-    target: claim.target,
-    tenant: entry.tenant,
-    notice: claim.notice,
-    scheduledAt: claim.scheduledAt,
-    appearsAt: claim.appearsAt,
-    issueDate: claim.issueDate,
-    attempt: claim.attempt,
-    attemptStartedAt: claim.attemptStartedAt,
-  };
+  return taskFor(claim, entry.tenant, claim.attempt, claim.attemptStartedAt);
 }
 
 async function recordFailure(ctx: PublishContext, claim: ClaimedPublication, error: ReturnType<typeof describe>): Promise<void> {

@@ -1,9 +1,11 @@
 import type pg from 'pg';
 import { appendRecord } from '../archive/index.ts';
 import type { ChannelAdapter } from '../channels/types.ts';
-import type { ChannelName, NoticeInput, NoticeType } from '../notices/types.ts';
+import type { ChannelName } from '../notices/types.ts';
+import { loadPublication } from '../store/publications.ts';
 import { inTransaction } from '../store/transaction.ts';
 import type { TenantDirectory } from '../tenancy/directory.ts';
+import { taskFor } from './task.ts';
 import type { Clock } from '../time/clock.ts';
 
 export interface WithdrawContext {
@@ -13,67 +15,18 @@ export interface WithdrawContext {
   clock: Clock;
 }
 
-interface Withdrawing {
-  id: string;
-  tenantId: string;
-  tenantSlug: string;
-  channel: ChannelName;
-  target: string | null;
-  scheduledAt: Date;
-  appearsAt: Date;
-  issueDate: string | null;
-  attempts: number;
-  externalId: string | null;
-  externalUrl: string | null;
-  publishedAt: Date | null;
-  noticeId: string;
-  noticeVersion: number;
-  type: NoticeType;
-  content: NoticeInput;
-  publishAt: Date;
-  ruleVersion: string;
-  reason: string | null;
-}
-
-const LOAD = `
-SELECT p.id, p.tenant_id AS "tenantId", t.slug AS "tenantSlug", p.channel, NULLIF(p.target, '') AS target,
-       p.scheduled_at AS "scheduledAt", p.appears_at AS "appearsAt", to_char(p.issue_date, 'YYYY-MM-DD') AS "issueDate",
-       p.attempts, p.external_id AS "externalId", p.external_url AS "externalUrl", p.published_at AS "publishedAt",
-       n.id AS "noticeId", p.notice_version AS "noticeVersion", n.type, v.content, n.publish_at AS "publishAt",
-       v.rule_version AS "ruleVersion", n.withdrawal_reason AS reason
-  FROM publications p
-  JOIN notices n ON n.id = p.notice_id
-  JOIN notice_versions v ON v.notice_id = p.notice_id AND v.version = p.notice_version
-  JOIN tenants t ON t.id = p.tenant_id
- WHERE p.id = $1 AND p.state = 'withdrawing'`;
-
 /**
  * Takes one publication down from its channel and archives what was sent to do it. A publication
  * that is no longer `withdrawing` is a no-op, so a repeated job is harmless.
  */
 export async function withdrawPublication(ctx: WithdrawContext, publicationId: string): Promise<{ tenantSlug: string; channel: ChannelName } | null> {
-  const { rows } = await ctx.pool.query<Withdrawing>(LOAD, [publicationId]);
-  const p = rows[0];
-  if (!p) return null;
+  const p = await loadPublication(ctx.pool, publicationId);
+  if (p?.state !== 'withdrawing') return null;
   const entry = ctx.directory.get(p.tenantSlug);
   const adapter = ctx.adapters.get(p.channel);
   if (!entry || !adapter) throw new Error(`cannot withdraw from ${p.channel} for ${p.tenantSlug} in this worker`);
   const now = ctx.clock();
-  const receipt = await adapter.withdraw(
-    {
-      publicationId: p.id,
-      channel: p.channel,
-      target: p.target,
-      tenant: entry.tenant,
-      notice: { id: p.noticeId, version: p.noticeVersion, type: p.type, content: p.content, publishAt: p.publishAt, ruleVersion: p.ruleVersion },
-      scheduledAt: p.scheduledAt,
-      appearsAt: p.appearsAt,
-      issueDate: p.issueDate,
-      attempt: p.attempts,
-      attemptStartedAt: now,
-    },
-    { externalId: p.externalId, url: p.externalUrl, at: p.publishedAt ?? now },
-  );
+  const receipt = await adapter.withdraw(taskFor(p, entry.tenant, p.attempts, now), { externalId: p.externalId, url: p.externalUrl, at: p.publishedAt ?? now });
   const html = receipt.details?.html;
   await inTransaction(ctx.pool, async (client) => {
     const moved = await client.query(
@@ -83,15 +36,15 @@ export async function withdrawPublication(ctx: WithdrawContext, publicationId: s
     if (moved.rowCount !== 1) return;
     await appendRecord(client, {
       tenantId: p.tenantId,
-      noticeId: p.noticeId,
-      noticeVersion: p.noticeVersion,
+      noticeId: p.notice.id,
+      noticeVersion: p.notice.version,
       publicationId: p.id,
       channel: p.channel,
       event: 'withdrawn',
-      content: typeof html === 'string' ? Buffer.from(html) : Buffer.from(JSON.stringify({ withdrawn: true, reason: p.reason })),
+      content: typeof html === 'string' ? Buffer.from(html) : Buffer.from(JSON.stringify({ withdrawn: true, reason: p.withdrawalReason })),
       contentType: typeof html === 'string' ? 'text/html; charset=utf-8' : 'application/json',
-      ruleVersion: p.ruleVersion,
-      receipt: { externalId: receipt.externalId, url: receipt.url, at: receipt.at.toISOString(), reason: p.reason },
+      ruleVersion: p.notice.ruleVersion,
+      receipt: { externalId: receipt.externalId, url: receipt.url, at: receipt.at.toISOString(), reason: p.withdrawalReason },
     });
   });
   return { tenantSlug: p.tenantSlug, channel: p.channel };

@@ -1,22 +1,32 @@
 import type pg from 'pg';
 import type { NoticeSnapshot } from '../channels/types.ts';
-import type { ChannelName, NoticeInput, NoticeType } from '../notices/types.ts';
+import type { ChannelName } from '../notices/types.ts';
 
-/** A publication as a worker sees it after claiming it, with the notice version it belongs to. */
-export interface ClaimedPublication {
+/** A publication with the notice version it belongs to: what a worker hands a channel. */
+export interface LoadedPublication {
   id: string;
   tenantId: string;
   tenantSlug: string;
   channel: ChannelName;
   target: string | null;
+  state: string;
   scheduledAt: Date;
   appearsAt: Date;
   issueDate: string | null;
+  attempts: number;
+  externalId: string | null;
+  externalUrl: string | null;
+  publishedAt: Date | null;
+  withdrawalReason: string | null;
+  notice: NoticeSnapshot;
+}
+
+/** A publication as a worker sees it after claiming it. */
+export interface ClaimedPublication extends LoadedPublication {
   attempt: number;
   attemptStartedAt: Date;
   /** 'publishing' means an earlier attempt's outcome is unknown: look before posting again. */
   previousState: 'pending' | 'scheduled' | 'publishing';
-  notice: NoticeSnapshot;
 }
 
 /** Why a publication could not be claimed; `retryAt` says when trying again makes sense. */
@@ -53,31 +63,26 @@ SELECT c.state, c.notice_status, c.is_current, c.scheduled_at, c.lease_until, (c
   FROM current c LEFT JOIN claimed cl ON cl.id = c.id`;
 
 const LOAD = `
-SELECT p.id, p.tenant_id AS "tenantId", t.slug AS "tenantSlug", p.channel, NULLIF(p.target, '') AS target,
+SELECT p.id, p.tenant_id AS "tenantId", t.slug AS "tenantSlug", p.channel, NULLIF(p.target, '') AS target, p.state,
        p.scheduled_at AS "scheduledAt", p.appears_at AS "appearsAt", to_char(p.issue_date, 'YYYY-MM-DD') AS "issueDate",
-       n.id AS "noticeId", p.notice_version AS "noticeVersion", n.type, v.content, n.publish_at AS "publishAt",
-       v.rule_version AS "ruleVersion"
+       p.attempts, p.external_id AS "externalId", p.external_url AS "externalUrl", p.published_at AS "publishedAt",
+       n.withdrawal_reason AS "withdrawalReason",
+       json_build_object('id', n.id, 'version', p.notice_version, 'type', n.type, 'content', v.content,
+                         'publishAt', n.publish_at, 'ruleVersion', v.rule_version) AS notice
   FROM publications p
   JOIN notices n ON n.id = p.notice_id
   JOIN notice_versions v ON v.notice_id = p.notice_id AND v.version = p.notice_version
   JOIN tenants t ON t.id = p.tenant_id
  WHERE p.id = $1`;
 
-interface LoadedRow {
-  id: string;
-  tenantId: string;
-  tenantSlug: string;
-  channel: ChannelName;
-  target: string | null;
-  scheduledAt: Date;
-  appearsAt: Date;
-  issueDate: string | null;
-  noticeId: string;
-  noticeVersion: number;
-  type: NoticeType;
-  content: NoticeInput;
-  publishAt: Date;
-  ruleVersion: string;
+/** One publication and its notice version, or null. */
+export async function loadPublication(db: pg.Pool | pg.PoolClient, id: string): Promise<LoadedPublication | null> {
+  const { rows } = await db.query<LoadedPublication>({ name: 'load-publication', text: LOAD, values: [id] });
+  const row = rows[0];
+  if (!row) return null;
+  // JSON aggregation gives the timestamp as a string.
+  row.notice.publishAt = new Date(row.notice.publishAt);
+  return row;
 }
 
 export async function claimPublication(
@@ -103,22 +108,13 @@ export async function claimPublication(
     if (row.state === 'publishing' && row.held && row.lease_until) return { refused: 'held', retryAt: row.lease_until };
     return { refused: 'not-due', retryAt: row.scheduled_at };
   }
-  const loaded = await pool.query<LoadedRow>({ name: 'load-publication', text: LOAD, values: [id] });
-  const p = loaded.rows[0];
-  if (!p) return { refused: 'missing' };
+  const loaded = await loadPublication(pool, id);
+  if (!loaded) return { refused: 'missing' };
   return {
-    id: p.id,
-    tenantId: p.tenantId,
-    tenantSlug: p.tenantSlug,
-    channel: p.channel,
-    target: p.target,
-    scheduledAt: p.scheduledAt,
-    appearsAt: p.appearsAt,
-    issueDate: p.issueDate,
+    ...loaded,
     attempt: row.attempts,
     attemptStartedAt: row.attempt_started_at,
     previousState: row.state as ClaimedPublication['previousState'],
-    notice: { id: p.noticeId, version: p.noticeVersion, type: p.type, content: p.content, publishAt: p.publishAt, ruleVersion: p.ruleVersion },
   };
 }
 
