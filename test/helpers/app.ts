@@ -33,9 +33,9 @@ export interface TestApp {
 }
 
 /** The real API on its own database, the real Redis, and the shipped tenants and rules. */
-export async function buildTestApp(opts: { clock?: Clock } = {}): Promise<TestApp> {
+export async function buildTestApp(opts: { clock?: Clock; directory?: TenantDirectory } = {}): Promise<TestApp> {
   const db = await createTestDatabase();
-  const dir = shippedDirectory();
+  const dir = opts.directory ?? shippedDirectory();
   await syncTenants(db.pool, dir.tenants());
   const dataDir = mkdtempSync(join(tmpdir(), 'herald-data-'));
   const queuePrefix = `{herald-test-${db.name}}`;

@@ -6,6 +6,7 @@ import type { NoticeInput } from '../../src/notices/types.ts';
 import { createLogger } from '../../src/logger.ts';
 import type { NoticeView } from '../../src/notices/present.ts';
 import { createPool } from '../../src/store/pool.ts';
+import type { TenantDirectory } from '../../src/tenancy/directory.ts';
 import type { Clock } from '../../src/time/clock.ts';
 import { startWorkers, type RunningWorkers } from '../../workers/start.ts';
 import { REDIS_URL, shippedDirectory, type TestApp } from './app.ts';
@@ -46,6 +47,8 @@ export interface TestWorkers extends RunningWorkers {
 
 export interface TestWorkerOptions {
   prefix: string;
+  /** @defaultValue the shipped tenants and rules */
+  directory?: TenantDirectory;
   clock?: Clock;
   concurrency?: number;
   lockDurationMs?: number;
@@ -67,7 +70,7 @@ export async function startTestWorkers(t: TestApp, opts: TestWorkerOptions): Pro
     running = await startWorkers({
       pool,
       databaseUrl: t.db.url,
-      directory: shippedDirectory(),
+      directory: opts.directory ?? shippedDirectory(),
       queue: { redisUrl: REDIS_URL, prefix: opts.prefix },
       dataDir: t.dataDir,
       log: createLogger(process.env.TEST_LOG ? 'debug' : 'silent'),
