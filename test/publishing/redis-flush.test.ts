@@ -3,6 +3,7 @@ import { after, before, test } from 'node:test';
 import { buildTestApp, type TestApp } from '../helpers/app.ts';
 import { example } from '../helpers/examples.ts';
 import {
+  archiveRecords,
   deleteQueueKeys,
   newQueuePrefix,
   publicationStates,
@@ -12,15 +13,19 @@ import {
   submitAccepted,
   waitFor,
   websiteAnnouncement,
+  type PublicationState,
   type TestWorkers,
 } from '../helpers/workers.ts';
 
 // Principle 1: PostgreSQL is the truth, Redis only executes. Redis loses every key while the
 // notices' jobs wait delayed in it; the next worker set's reconcile pass at start puts them back,
-// and each goes out once, at its time.
+// and each goes out once, at its time. And when Redis loses everything under running workers (a
+// restart of a Redis that keeps nothing on disk), they recover without a restart of their own.
 
 const NOTICES = 10;
 const prefix = newQueuePrefix();
+/** The running-workers tests' own prefix: the first test's worker sets never see their jobs. */
+const runningPrefix = newQueuePrefix();
 let t: TestApp;
 const sets: TestWorkers[] = [];
 
@@ -31,6 +36,7 @@ before(async () => {
 after(async () => {
   await Promise.allSettled(sets.map((s) => s.stop()));
   await deleteQueueKeys(prefix);
+  await deleteQueueKeys(runningPrefix);
   await t.close();
 });
 
@@ -86,4 +92,46 @@ test('after Redis lost everything, the reconcile pass at start re-enqueues and e
   }
   const perPublication = await recordsPerPublication(t.db.pool);
   for (const id of ids) assert.equal(perPublication.get(id), 1, `publication ${id} has ${perPublication.get(id) ?? 0} 'published' records`);
+});
+
+// The workers keep running while Redis loses everything: the reconciler and the sealer are BullMQ job
+// schedulers kept in that same Redis, so the loss must not take them along.
+let running: TestWorkers | undefined;
+
+test('Redis loses everything while the workers run: the periodic reconcile brings the jobs back', async () => {
+  // The first test's workers are done (stop is idempotent): their relay would take these notices.
+  await Promise.all(sets.map((s) => s.stop()));
+  running = await startTestWorkers(t, { prefix: runningPrefix, reconcileEveryMs: 1000, sealEveryMs: 300 });
+  sets.push(running);
+  const key = await t.key('asnes', 'communications', 'second communications officer');
+  const publishAt = new Date(Math.ceil((Date.now() + 3000) / 1000) * 1000);
+  const ids: string[] = [];
+  for (let i = 0; i < 5; i++) {
+    const notice = await submitAccepted(t, key, websiteAnnouncement(example('announcement'), publishAt.toISOString(), `Etter tapet nr. ${i + 1}`));
+    for (const p of notice.publications) ids.push(p.id);
+  }
+  const mine = async (): Promise<PublicationState[]> => (await publicationStates(t.db.pool)).filter((p) => ids.includes(p.id));
+  await waitFor('the relay to hand them to Redis', async () => (await mine()).every((p) => p.state === 'scheduled'));
+  assert.ok((await deleteQueueKeys(runningPrefix)) > 0);
+
+  // Due in ~3 s; the reconciler runs every second: all out well within 10 s.
+  await waitFor('the lost publications to go out', async () => (await mine()).every((p) => p.state === 'published'), {
+    timeoutMs: 10_000,
+    describe: async () => `states ${(await mine()).map((p) => p.state).join(',')}: nothing re-enqueued them`,
+  });
+  const perPublication = await recordsPerPublication(t.db.pool);
+  for (const id of ids) assert.equal(perPublication.get(id), 1);
+});
+
+test('Redis loses everything while the workers run: new records are still sealed within seconds', async () => {
+  assert.ok(running);
+  const key = await t.key('asnes', 'communications', 'third communications officer');
+  // Due at once: the relay hands it over on the NOTIFY, whatever Redis lost before.
+  const notice = await submitAccepted(t, key, websiteAnnouncement(example('announcement'), new Date().toISOString(), 'Etter tapet, straks'));
+  const id = notice.publications[0]?.id;
+  await waitFor('it to go out', async () => (await publicationStates(t.db.pool)).find((p) => p.id === id)?.state === 'published');
+  await waitFor('its record to be sealed', async () => (await archiveRecords(t.db.pool)).find((r) => r.publicationId === id)?.seq != null, {
+    timeoutMs: 6000,
+    describe: async () => `${(await archiveRecords(t.db.pool)).filter((r) => r.seq === null).length} records unsealed: the sealer's schedule was lost with Redis`,
+  });
 });
