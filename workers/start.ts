@@ -38,6 +38,9 @@ export interface WorkerOptions {
   clock?: Clock;
 }
 
+/** How often each worker process makes sure the maintenance schedules exist in Redis. */
+const SCHEDULE_RENEWAL_MS = 5000;
+
 export interface RunningWorkers {
   workers: readonly Worker[];
   queues: PublishingQueues;
@@ -76,10 +79,20 @@ export async function startWorkers(opts: WorkerOptions): Promise<RunningWorkers>
     opts.log,
   );
 
-  // Job schedulers: upserting the same id from several worker processes keeps one schedule.
-  await queues.maintenance.upsertJobScheduler('seal', { every: opts.sealEveryMs ?? 2000 }, { name: 'seal' });
-  await queues.maintenance.upsertJobScheduler('reconcile', { every: opts.reconcileEveryMs ?? 30_000 }, { name: 'reconcile' });
-  await queues.maintenance.upsertJobScheduler('refresh-listings', { every: opts.refreshListingsEveryMs ?? 3_600_000 }, { name: 'refresh-listings' });
+  // Job schedulers: upserting the same id from several worker processes keeps one schedule. They live
+  // in Redis, so a Redis that lost everything loses them too: each process upserts them again every
+  // few seconds (a no-op while they exist).
+  const keepSchedules = async (): Promise<void> => {
+    await queues.maintenance.upsertJobScheduler('seal', { every: opts.sealEveryMs ?? 2000 }, { name: 'seal' });
+    await queues.maintenance.upsertJobScheduler('reconcile', { every: opts.reconcileEveryMs ?? 30_000 }, { name: 'reconcile' });
+    await queues.maintenance.upsertJobScheduler('refresh-listings', { every: opts.refreshListingsEveryMs ?? 3_600_000 }, { name: 'refresh-listings' });
+  };
+  await keepSchedules();
+  const scheduleKeeper = setInterval(() => {
+    keepSchedules().catch((error: unknown) => {
+      opts.log.warn({ err: error }, 'could not renew the job schedulers; retrying');
+    });
+  }, SCHEDULE_RENEWAL_MS);
   // A pass at start: whatever Redis lost while no worker ran goes back into the queues now.
   await reconcile(opts.pool, queues, opts.log, clock());
   const relay = startRelayLoop({ pool: opts.pool, databaseUrl: opts.databaseUrl, queues, log: opts.log, clock });
@@ -89,6 +102,7 @@ export async function startWorkers(opts: WorkerOptions): Promise<RunningWorkers>
     workers,
     queues,
     async close() {
+      clearInterval(scheduleKeeper);
       await relay.stop();
       await Promise.all(workers.map((w) => w.close()));
       await queues.close();
