@@ -43,11 +43,9 @@ export function createChannelWorker(channel: ChannelName, ctx: PublishContext, o
       throw error;
     }
     if (outcome.kind === 'skipped') {
-      const { refused, retryAt } = outcome.refusal;
-      if ((refused === 'not-due' || refused === 'held') && retryAt) {
-        // retryAt is on the worker's clock; BullMQ's delays are on the machine's.
-        const wait = retryAt.getTime() - ctx.clock().getTime();
-        await job.moveToDelayed(Date.now() + Math.max(wait, 50), token);
+      const { refused, retryInMs } = outcome.refusal;
+      if ((refused === 'not-due' || refused === 'held') && retryInMs !== undefined) {
+        await job.moveToDelayed(Date.now() + Math.max(retryInMs, 50), token);
         throw new DelayedError();
       }
       log.debug({ event: 'publication.skipped', refused }, 'nothing to do');

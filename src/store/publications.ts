@@ -29,10 +29,13 @@ export interface ClaimedPublication extends LoadedPublication {
   previousState: 'pending' | 'scheduled' | 'publishing';
 }
 
-/** Why a publication could not be claimed; `retryAt` says when trying again makes sense. */
+/**
+ * Why a publication could not be claimed; `retryInMs` says when trying again makes sense — measured
+ * on the clock each limit is kept on: a lease on the database's, a due time on the worker's.
+ */
 export interface ClaimRefusal {
   refused: 'finished' | 'not-due' | 'held' | 'notice-not-scheduled' | 'missing';
-  retryAt?: Date;
+  retryInMs?: number;
 }
 
 /**
@@ -58,7 +61,9 @@ WITH current AS (
      AND (c.state IN ('pending', 'scheduled') OR (c.state = 'publishing' AND (c.lease_until IS NULL OR c.lease_until < now())))
   RETURNING p.id, p.attempts, p.attempt_started_at
 )
-SELECT c.state, c.notice_status, c.is_current, c.scheduled_at, c.lease_until, (c.lease_until > now()) AS held,
+SELECT c.state, c.notice_status, c.is_current, (c.lease_until > now()) AS held,
+       (extract(epoch FROM c.lease_until - now()) * 1000)::float8 AS lease_left_ms,
+       (extract(epoch FROM c.scheduled_at - $4::timestamptz) * 1000)::float8 AS due_in_ms,
        cl.attempts, cl.attempt_started_at
   FROM current c LEFT JOIN claimed cl ON cl.id = c.id`;
 
@@ -94,9 +99,9 @@ export async function claimPublication(
     state: string;
     notice_status: string;
     is_current: boolean;
-    scheduled_at: Date;
-    lease_until: Date | null;
     held: boolean | null;
+    lease_left_ms: number | null;
+    due_in_ms: number;
     attempts: number | null;
     attempt_started_at: Date | null;
   }>({ name: 'claim-publication', text: CLAIM, values: [id, opts.leaseMs, opts.earlyToleranceMs, opts.now] });
@@ -105,8 +110,8 @@ export async function claimPublication(
   if (row.attempts === null || row.attempt_started_at === null) {
     if (!['pending', 'scheduled', 'publishing'].includes(row.state)) return { refused: 'finished' };
     if (row.notice_status !== 'scheduled' || !row.is_current) return { refused: 'notice-not-scheduled' };
-    if (row.state === 'publishing' && row.held && row.lease_until) return { refused: 'held', retryAt: row.lease_until };
-    return { refused: 'not-due', retryAt: row.scheduled_at };
+    if (row.state === 'publishing' && row.held && row.lease_left_ms !== null) return { refused: 'held', retryInMs: row.lease_left_ms };
+    return { refused: 'not-due', retryInMs: row.due_in_ms };
   }
   const loaded = await loadPublication(pool, id);
   if (!loaded) return { refused: 'missing' };
