@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type pg from 'pg';
+import pg from 'pg';
 import fp from 'fastify-plugin';
 import { hashApiKey, looksLikeApiKey } from '../auth/api-key.ts';
 import { KeyCache } from '../auth/key-cache.ts';
@@ -30,35 +30,42 @@ export interface AuthPluginOptions {
   keyCacheTtlMs?: number;
 }
 
-/** Keeps the key cache in step with revocations; while not listening, the cache is off. */
+/**
+ * Keeps the key cache in step with revocations on a connection of its own (a LISTEN must not go
+ * back to the pool); while not listening, the cache is off.
+ */
 async function listenForRevocations(app: FastifyInstance, cache: KeyCache): Promise<void> {
-  let client: pg.PoolClient | undefined;
+  let current: pg.Client | undefined;
   let closing = false;
   const start = async (): Promise<void> => {
+    const client = new pg.Client(app.pg.options);
+    let lost = false;
+    const reconnect = (): void => {
+      if (lost) return;
+      lost = true;
+      cache.live = false;
+      if (current === client) current = undefined;
+      client.end().catch(() => undefined);
+      if (!closing) setTimeout(() => void start(), 1000).unref();
+    };
+    client.on('notification', (message) => {
+      if (message.payload) cache.evict(message.payload);
+    });
+    client.on('error', reconnect);
     try {
-      client = await app.pg.connect();
-      client.on('notification', (message) => {
-        if (message.payload) cache.evict(message.payload);
-      });
-      client.on('error', () => {
-        cache.live = false;
-        client?.release(true);
-        client = undefined;
-        if (!closing) setTimeout(() => void start(), 1000).unref();
-      });
+      await client.connect();
       await client.query(`LISTEN ${KEY_REVOCATIONS}`);
+      current = client;
       cache.live = true;
     } catch {
-      cache.live = false;
-      if (!closing) setTimeout(() => void start(), 1000).unref();
+      reconnect();
     }
   };
   app.addHook('onReady', start);
   app.addHook('preClose', async () => {
     closing = true;
     cache.live = false;
-    await client?.query(`UNLISTEN ${KEY_REVOCATIONS}`).catch(() => undefined);
-    client?.release();
+    await current?.end().catch(() => undefined);
   });
 }
 
