@@ -67,7 +67,7 @@ async function recordFailure(ctx: PublishContext, claim: ClaimedPublication, err
  * `finalAttempt`: no retry follows, so a failure is recorded as final.
  */
 export async function publishPublication(ctx: PublishContext, publicationId: string, finalAttempt: boolean): Promise<PublishOutcome> {
-  const claim = await claimPublication(ctx.pool, publicationId, { leaseMs: ctx.leaseMs, earlyToleranceMs: 1000, now: ctx.clock() });
+  const claim = await claimPublication(ctx.pool, publicationId, { leaseMs: ctx.leaseMs, earlyToleranceMs: 0, now: ctx.clock() });
   if ('refused' in claim) return { kind: 'skipped', refusal: claim };
   const adapter = ctx.adapters.get(claim.channel);
 
