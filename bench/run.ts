@@ -36,7 +36,7 @@ for (const name of scenarios) {
     const met = f.lowerIsBetter === true ? judged <= f.goal : judged >= f.goal;
     const cmp = f.lowerIsBetter === true ? '≤' : '≥';
     failed ||= !met;
-    const against = f.baseline === null ? `goal ${cmp} ${fmt(f.goal)} ${f.unit}` : `baseline ${fmt(f.baseline)} ${f.unit}  ratio ${ratio?.toFixed(2) ?? ''} (goal ${cmp} ${f.goal})`;
+    const against = f.baseline === null ? `goal ${cmp} ${fmt(f.goal)} ${f.unit}` : `baseline ${fmt(f.baseline)} ${f.unit}  ratio ${ratio === null ? '' : ratio >= 0.1 ? ratio.toFixed(2) : ratio.toPrecision(2)} (goal ${cmp} ${f.goal})`;
     process.stdout.write(`${f.scenario.padEnd(8)} ${f.metric}\n         herald ${fmt(f.herald)} ${f.unit}  ${against}  ${met ? 'met' : 'NOT MET'}\n`);
   }
 }
