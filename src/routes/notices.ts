@@ -40,10 +40,12 @@ export default async function noticeRoutes(app: FastifyInstance): Promise<void> 
       },
     },
     async (request, reply) => {
-      // Text that cannot be stored exactly as written cannot be hashed either: refuse it first.
-      const unstorable = findTextProblems(request.body, preferredLanguage(request));
-      if (unstorable.length > 0) throw rejected(unstorable);
       const key = request.headers['idempotency-key'];
+      if (key !== undefined) {
+        // Text that cannot be stored exactly as written cannot be hashed either: refuse it first.
+        const unstorable = findTextProblems(request.body, preferredLanguage(request));
+        if (unstorable.length > 0) throw rejected(unstorable);
+      }
       const requestHash = key === undefined ? Buffer.alloc(0) : createHash('sha256').update(canonicalize(request.body) ?? '').digest();
       const replay = async (): Promise<unknown> => {
         if (key === undefined) return undefined;
