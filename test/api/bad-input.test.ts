@@ -118,6 +118,10 @@ test('control characters and lone surrogates are refused with their path', async
   const surrogate = await send(`{"type":"announcement","language":"nb","title":"a\\ud800b","body":"b","fields":{}}`);
   assert.equal(surrogate.status, 422);
   assert.deepEqual(paths(surrogate.problem), ['text.invalid_unicode /title']);
+  // With an Idempotency-Key the body is hashed: unhashable text must still be a 422, not a 500.
+  const keyed = await send(`{"type":"announcement","language":"nb","title":"a\\ud800b","body":"b","fields":{}}`, { 'idempotency-key': 'k1' });
+  assert.equal(keyed.status, 422);
+  assert.deepEqual(paths(keyed.problem), ['text.invalid_unicode /title']);
 });
 
 test('a bad query or id: 400, never 500', async () => {
