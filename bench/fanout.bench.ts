@@ -24,11 +24,17 @@ import { countKeysByPrefix, deleteKeysByPrefix } from './lib/redis-keys.ts';
 import { report } from './lib/report.ts';
 
 /**
- * Fan-out: N website-only notices through the workers (relay → BullMQ → claim, render, write the page,
- * mark published and archive in one transaction → sealer), beside a bare BullMQ run of N no-op jobs
- * through one queue and one Worker of the same concurrency, in this same process. Then scheduling
- * lateness with 100 000 delayed jobs waiting in the queue, through Herald and through a bare Worker.
- * Progress and the figures' context go to stderr; the figures to stdout.
+ * Fan-out: N website-only notices through the workers (reconcile/relay → BullMQ → claim, render, write
+ * the page, mark published and archive in one transaction → sealer), beside a bare BullMQ run of N
+ * no-op jobs through one queue and one Worker of the same concurrency. Both run in this one process
+ * (startWorkers, as `npm run worker` does; the bare Worker likewise), on a fresh database and a queue
+ * prefix of their own whose keys are deleted at the end.
+ *
+ * Phases: bare BullMQ → Herald lateness on a fresh database (DELAYED jobs due in an hour in the
+ * website queue, then SAMPLE notices due in 2–4 s) → Herald throughput (N notices inserted pending and
+ * due now, then the workers start; done when all are published and every record is sealed) → Herald
+ * lateness again, now with N notices on the tenant's website → bare lateness → bare BullMQ again.
+ * The baseline is the better of the two bare runs. Progress and context go to stderr, figures to stdout.
  */
 const N = Number(process.env.BENCH_FANOUT_N ?? 10_000);
 const CONCURRENCY = Number(process.env.BENCH_FANOUT_CONCURRENCY ?? 8);
@@ -103,32 +109,22 @@ async function withTimeout<T>(what: string, promise: Promise<T>): Promise<T> {
 // ---------------------------------------------------------------------------------------------
 // Setup: a fresh database, the tenants, one user.
 
-async function recreateDatabase(url: string): Promise<void> {
+/** Runs statements against the server's `postgres` database about the database named in `url`. */
+async function onServer(url: string, statements: (name: string) => string[]): Promise<void> {
   const target = new URL(url);
-  const name = decodeURIComponent(target.pathname.slice(1));
+  const name = pg.escapeIdentifier(decodeURIComponent(target.pathname.slice(1)));
   target.pathname = '/postgres';
   const admin = new pg.Client({ connectionString: target.toString() });
   await admin.connect();
   try {
-    await admin.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
+    for (const sql of statements(name)) await admin.query(sql);
   } finally {
     await admin.end();
   }
 }
 
-async function dropDatabase(url: string): Promise<void> {
-  const target = new URL(url);
-  const name = decodeURIComponent(target.pathname.slice(1));
-  target.pathname = '/postgres';
-  const admin = new pg.Client({ connectionString: target.toString() });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);
-  } finally {
-    await admin.end();
-  }
-}
+const recreateDatabase = (url: string): Promise<void> => onServer(url, (name) => [`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`, `CREATE DATABASE ${name}`]);
+const dropDatabase = (url: string): Promise<void> => onServer(url, (name) => [`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`]);
 
 interface Template {
   type: NoticeInput['type'];
@@ -458,7 +454,10 @@ async function measureHerald(
     const published = row.published - publishedBefore;
     const at = performance.now();
     maxUnsealed = Math.max(maxUnsealed, row.unsealed);
-    if (published === N) publishedAt ??= at;
+    if (published === N && publishedAt === undefined) {
+      publishedAt = at;
+      await describeMaintenance(queues, row.unsealed);
+    }
     if (at - reported >= 15_000) {
       reported = at;
       say(`herald: ${seconds(started.perf, at).toFixed(0)} s: ${published} published, ${row.unsealed} records unsealed`);
@@ -486,6 +485,14 @@ async function measureHerald(
     maxUnsealed,
     sealWaitMs: { p50, p99 },
   };
+}
+
+/** What the maintenance worker (which runs the seal jobs) has in hand when the last publication is out. */
+async function describeMaintenance(queues: PublishingQueues, unsealed: number): Promise<void> {
+  const jobs = await queues.maintenance.getJobs(['waiting', 'active']);
+  const byName = jobs.reduce((by, j) => by.set(j.name, (by.get(j.name) ?? 0) + 1), new Map<string, number>());
+  const listed = [...byName].map(([name, n]) => `${n} ${name}`).join(', ');
+  say(`herald: all published; ${unsealed} records unsealed; maintenance jobs waiting or active: ${listed || 'none'}`);
 }
 
 /** Total length of a set of intervals, overlaps counted once. */
