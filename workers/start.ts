@@ -38,6 +38,9 @@ export interface WorkerOptions {
   clock?: Clock;
 }
 
+/** Periodic jobs keep their recent history (for the operator), not every run since the start. */
+const KEEP_RECENT = { removeOnComplete: { count: 1000 }, removeOnFail: { count: 1000 } };
+
 /** How often each worker process makes sure the maintenance schedules exist in Redis. */
 const SCHEDULE_RENEWAL_MS = 5000;
 
@@ -84,9 +87,9 @@ export async function startWorkers(opts: WorkerOptions): Promise<RunningWorkers>
   // in Redis, so a Redis that lost everything loses them too: each process upserts them again every
   // few seconds (a no-op while they exist).
   const keepSchedules = async (): Promise<void> => {
-    await queues.maintenance.upsertJobScheduler('seal', { every: opts.sealEveryMs ?? 2000 }, { name: 'seal' });
-    await queues.maintenance.upsertJobScheduler('reconcile', { every: opts.reconcileEveryMs ?? 30_000 }, { name: 'reconcile' });
-    await queues.maintenance.upsertJobScheduler('refresh-listings', { every: opts.refreshListingsEveryMs ?? 3_600_000 }, { name: 'refresh-listings' });
+    await queues.maintenance.upsertJobScheduler('seal', { every: opts.sealEveryMs ?? 2000 }, { name: 'seal', opts: KEEP_RECENT });
+    await queues.maintenance.upsertJobScheduler('reconcile', { every: opts.reconcileEveryMs ?? 30_000 }, { name: 'reconcile', opts: KEEP_RECENT });
+    await queues.maintenance.upsertJobScheduler('refresh-listings', { every: opts.refreshListingsEveryMs ?? 3_600_000 }, { name: 'refresh-listings', opts: KEEP_RECENT });
   };
   await keepSchedules();
   const scheduleKeeper = setInterval(() => {

@@ -5,8 +5,12 @@ import { listPublishedOnWebsite } from '../store/website-listing.ts';
 import type { TenantDirectory } from '../tenancy/directory.ts';
 
 export const WEBSITE_INDEX_JOB = 'website-index';
-/** At most one rebuild of a tenant's index and feeds per window, however many notices go out. */
-export const INDEX_WINDOW_MS = 1000;
+/**
+ * At most one rebuild of a tenant's index and feeds per window, however many notices go out. A
+ * rebuild renders every current notice, so with many at once it is the fan-out's main cost; the
+ * pages themselves go out on time, the listings follow within this window.
+ */
+export const INDEX_WINDOW_MS = 5000;
 
 /**
  * Asks for a rebuild at the end of the current window. The job id names the tenant and the window,
