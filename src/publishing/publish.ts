@@ -92,7 +92,7 @@ export async function publishPublication(ctx: PublishContext, publicationId: str
       throw new PublicationFailed(described.message);
     }
     // The outcome of a failed delivery is unknown: the next attempt looks before it posts.
-    await releaseAfterError(ctx.pool, claim, { message: described.message, attempt: claim.attempt }, false);
+    await releaseAfterError(ctx.pool, claim, { message: described.message, attempt: claim.attempt });
     throw error;
   }
 

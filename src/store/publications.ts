@@ -149,20 +149,13 @@ export async function markFailed(db: pg.PoolClient, claim: { id: string; attempt
 
 /**
  * After a failed attempt that will be retried: release the lease, keep the error visible. The state
- * stays `publishing` when the outcome is unknown (the next attempt looks before posting), and goes
- * back to `scheduled` when the channel surely did nothing.
+ * stays `publishing`: the outcome is unknown, so the next attempt looks before it delivers again.
  */
-export async function releaseAfterError(
-  pool: pg.Pool,
-  claim: { id: string; attempt: number },
-  error: unknown,
-  outcomeKnown: boolean,
-): Promise<void> {
+export async function releaseAfterError(pool: pg.Pool, claim: { id: string; attempt: number }, error: unknown): Promise<void> {
   await pool.query(
-    `UPDATE publications SET state = CASE WHEN $4 THEN 'scheduled' ELSE state END, lease_until = NULL,
-            last_error = $3, updated_at = now()
+    `UPDATE publications SET lease_until = NULL, last_error = $3, updated_at = now()
       WHERE id = $1 AND state = 'publishing' AND attempts = $2`,
-    [claim.id, claim.attempt, JSON.stringify(error), outcomeKnown],
+    [claim.id, claim.attempt, JSON.stringify(error)],
   );
 }
 
