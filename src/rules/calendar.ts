@@ -1,5 +1,4 @@
-import Holidays from 'date-holidays';
-import type { DateTime } from 'luxon';
+import { dayNumber, norwegianPublicHolidays } from '../time/norwegian-holidays.ts';
 import type { Messages } from './types.ts';
 
 /**
@@ -8,13 +7,8 @@ import type { Messages } from './types.ts';
  */
 
 const MS_PER_DAY = 86_400_000;
-// Only 'public' days (helligdager) close offices; bank days such as Christmas Eve do not.
-const norway = new Holidays('NO');
-const holidaysByYear = new Map<number, Map<number, Messages>>();
 
-export function dayNumber(date: Pick<DateTime, 'year' | 'month' | 'day'>): number {
-  return Date.UTC(date.year, date.month - 1, date.day) / MS_PER_DAY;
-}
+export { dayNumber };
 
 /** ISO weekday (1 = Monday) of a day number; day 0 was a Thursday. */
 function weekdayOf(day: number): number {
@@ -25,35 +19,15 @@ function yearOf(day: number): number {
   return new Date(day * MS_PER_DAY).getUTCFullYear();
 }
 
-function publicHolidays(year: number): Map<number, Messages> {
-  let days = holidaysByYear.get(year);
-  if (!days) {
-    days = new Map();
-    // Name the language every time: getHolidays(year, lang) changes the instance's default language.
-    const english = new Map(norway.getHolidays(year, 'en').map((h) => [`${h.date}|${h.rule}`, h.name]));
-    for (const holiday of norway.getHolidays(year, 'no')) {
-      if (holiday.type !== 'public') continue;
-      // `date` is "YYYY-MM-DD hh:mm:ss" in Norwegian local time.
-      const day = Date.UTC(Number(holiday.date.slice(0, 4)), Number(holiday.date.slice(5, 7)) - 1, Number(holiday.date.slice(8, 10))) / MS_PER_DAY;
-      const en = english.get(`${holiday.date}|${holiday.rule}`) ?? holiday.name;
-      const earlier = days.get(day);
-      // 17 May can also be Whit Monday: keep both names.
-      days.set(day, earlier ? { nb: `${earlier.nb} / ${holiday.name}`, en: `${earlier.en} / ${en}` } : { nb: holiday.name, en });
-    }
-    holidaysByYear.set(year, days);
-  }
-  return days;
-}
-
 const WEEKEND_NAMES: Record<number, Messages> = { 6: { nb: 'lørdag', en: 'Saturday' }, 7: { nb: 'søndag', en: 'Sunday' } };
 
 /** Why a day is not a working day (holiday name, or the weekend day), or undefined for a working day. */
 export function dayOff(day: number): Messages | undefined {
-  return publicHolidays(yearOf(day)).get(day) ?? WEEKEND_NAMES[weekdayOf(day)];
+  return norwegianPublicHolidays(yearOf(day)).get(day) ?? WEEKEND_NAMES[weekdayOf(day)];
 }
 
 function isWorkingDay(day: number): boolean {
-  return weekdayOf(day) <= 5 && !publicHolidays(yearOf(day)).has(day);
+  return weekdayOf(day) <= 5 && !norwegianPublicHolidays(yearOf(day)).has(day);
 }
 
 /** Working days after `from` up to and including `to` (0 when `to` is not after `from`). */

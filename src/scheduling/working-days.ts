@@ -1,37 +1,12 @@
-import Holidays from 'date-holidays';
 import type { DateTime } from 'luxon';
-
-// Only 'public' days (helligdager) close offices and presses; bank days such as Christmas Eve do not.
-const norway = new Holidays('NO');
-const publicHolidaysByYear = new Map<number, Set<number>>();
-
-function dateKey(year: number, month: number, day: number): number {
-  return year * 10_000 + month * 100 + day;
-}
-
-function publicHolidays(year: number): Set<number> {
-  let keys = publicHolidaysByYear.get(year);
-  if (!keys) {
-    keys = new Set(
-      norway
-        .getHolidays(year)
-        .filter((holiday) => holiday.type === 'public')
-        // `date` is "YYYY-MM-DD hh:mm:ss" in Norwegian local time.
-        .map((holiday) =>
-          dateKey(Number(holiday.date.slice(0, 4)), Number(holiday.date.slice(5, 7)), Number(holiday.date.slice(8, 10))),
-        ),
-    );
-    publicHolidaysByYear.set(year, keys);
-  }
-  return keys;
-}
+import { dayNumber, norwegianPublicHolidays } from '../time/norwegian-holidays.ts';
 
 /**
  * Whether the calendar date of `day` (in its own zone) is a Norwegian public holiday.
  * The functions here read only the calendar date, so a `DateTime` in UTC works as a cheap calendar day.
  */
 export function isPublicHoliday(day: DateTime): boolean {
-  return publicHolidays(day.year).has(dateKey(day.year, day.month, day.day));
+  return norwegianPublicHolidays(day.year).has(dayNumber(day));
 }
 
 /** Monday to Friday and not a public holiday. */
