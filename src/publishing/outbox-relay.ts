@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { DuePublication, PublishingQueues } from '../queue/publishing-queues.ts';
+import { markScheduled } from '../store/publications.ts';
 
 /**
  * The relay of the transactional outbox (principle 1): publications committed as `pending` for a
@@ -29,7 +30,7 @@ export async function relayOutbox(pool: pg.Pool, queues: PublishingQueues, now: 
     if (withdrawing.rows.length > 0) await queues.enqueueWithdrawals(withdrawing.rows);
     if (rows.length > 0) {
       await queues.enqueue(rows, now);
-      await client.query(`UPDATE publications SET state = 'scheduled', updated_at = now() WHERE id = ANY($1::uuid[])`, [rows.map((r) => r.id)]);
+      await markScheduled(client, rows.map((r) => r.id));
     }
     await client.query('COMMIT');
     return rows.length;

@@ -160,9 +160,9 @@ export async function releaseAfterError(pool: pg.Pool, claim: { id: string; atte
 }
 
 /** After enqueueing: the publication now has a job. */
-export async function markScheduled(pool: pg.Pool, ids: readonly string[]): Promise<void> {
+export async function markScheduled(db: pg.Pool | pg.PoolClient, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;
-  await pool.query(`UPDATE publications SET state = 'scheduled', updated_at = now() WHERE id = ANY($1::uuid[]) AND state = 'pending'`, [ids]);
+  await db.query(`UPDATE publications SET state = 'scheduled', updated_at = now() WHERE id = ANY($1::uuid[]) AND state = 'pending'`, [ids]);
 }
 
 export interface OpenPublication {

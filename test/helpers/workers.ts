@@ -10,6 +10,7 @@ import type { TenantDirectory } from '../../src/tenancy/directory.ts';
 import type { Clock } from '../../src/time/clock.ts';
 import { startWorkers, type RunningWorkers } from '../../workers/start.ts';
 import { REDIS_URL, shippedDirectory, type TestApp } from './app.ts';
+import { example } from './examples.ts';
 
 /** A queue prefix of this test's own: a Redis Cluster hash tag, like production's `{herald}`. */
 export function newQueuePrefix(): string {
@@ -146,6 +147,15 @@ export async function submitAccepted(t: TestApp, key: string, notice: NoticeInpu
   const { status, body } = await submitNotice(t, key, notice);
   if (status !== 201) throw new Error(`expected 201, got ${status}: ${JSON.stringify(body)}`);
   return body as NoticeView;
+}
+
+/** Submits `count` website-only announcements, the i-th going out at `publishAtOf(i)`; returns them in order. */
+export async function submitAnnouncements(t: TestApp, key: string, count: number, publishAtOf: (i: number) => string): Promise<NoticeView[]> {
+  const notices: NoticeView[] = [];
+  for (let i = 0; i < count; i++) {
+    notices.push(await submitAccepted(t, key, websiteAnnouncement(example('announcement'), publishAtOf(i), `Kunngjøring nr. ${i + 1}`)));
+  }
+  return notices;
 }
 
 /** A website-only announcement that goes out at `publishAt` (an ISO string). */

@@ -10,20 +10,18 @@ import type { DuePublication } from '../../src/queue/publishing-queues.ts';
 import { PUBLICATION_JOB_OPTIONS, PublishingQueues } from '../../src/queue/publishing-queues.ts';
 import { webRootOf } from '../../src/routes/public.ts';
 import { REDIS_URL, buildTestApp, shippedDirectory, type TestApp } from '../helpers/app.ts';
-import { example } from '../helpers/examples.ts';
 import {
   archiveRecords,
   deleteQueueKeys,
   newQueuePrefix,
+  type PublicationState,
   publicationStates,
   recordsPerPublication,
   startTestWorkers,
   stateCounts,
-  submitAccepted,
-  waitFor,
-  websiteAnnouncement,
-  type PublicationState,
+  submitAnnouncements,
   type TestWorkers,
+  waitFor,
 } from '../helpers/workers.ts';
 
 // Re-enqueueing is always safe (principles 1 and 2): the reconciler and enqueue add nothing for a
@@ -73,8 +71,7 @@ test('while the jobs wait, reconcile and enqueue, repeated and from two producer
   assert.ok(workers && other);
   const key = await t.key('asnes', 'communications');
   const publishAt = new Date(Math.ceil((Date.now() + 3000) / 1000) * 1000).toISOString();
-  for (let i = 0; i < NOTICES; i++) {
-    const notice = await submitAccepted(t, key, websiteAnnouncement(example('announcement'), publishAt, `Kunngjøring nr. ${i + 1}`));
+  for (const notice of await submitAnnouncements(t, key, NOTICES, () => publishAt)) {
     noticeIds.push(notice.id);
     for (const p of notice.publications) due.push({ id: p.id, channel: p.channel, scheduledAt: new Date(p.scheduledAt) });
   }

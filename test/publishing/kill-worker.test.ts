@@ -21,10 +21,11 @@ import {
   startTestWorkers,
   stateCounts,
   submitAccepted,
+  submitAnnouncements,
   tenantId,
+  type TestWorkers,
   waitFor,
   websiteAnnouncement,
-  type TestWorkers,
 } from '../helpers/workers.ts';
 
 // A worker process killed with SIGKILL in the middle of a batch loses nothing and duplicates
@@ -91,8 +92,7 @@ test(`SIGKILL mid-batch: all ${NOTICES} published exactly once after a new worke
   // All due together, a few seconds ahead: the first process is up by then and works through them.
   const publishAt = new Date(Math.ceil((Date.now() + 5000) / 1000) * 1000).toISOString();
   const ids: string[] = [];
-  for (let i = 0; i < NOTICES; i++) {
-    const notice = await submitAccepted(t, key, websiteAnnouncement(example('announcement'), publishAt, `Kunngjøring nr. ${i + 1}`));
+  for (const notice of await submitAnnouncements(t, key, NOTICES, () => publishAt)) {
     for (const p of notice.publications) ids.push(p.id);
   }
   assert.equal(ids.length, NOTICES);

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { buildTestApp, type TestApp } from '../helpers/app.ts';
-import { example } from '../helpers/examples.ts';
 import {
   archiveRecords,
   deleteQueueKeys,
@@ -10,10 +9,9 @@ import {
   recordsPerPublication,
   startTestWorkers,
   stateCounts,
-  submitAccepted,
-  waitFor,
-  websiteAnnouncement,
+  submitAnnouncements,
   type TestWorkers,
+  waitFor,
 } from '../helpers/workers.ts';
 
 // Two worker sets (as two processes would run them) on one queue prefix and one database race for
@@ -52,8 +50,7 @@ test(`${NOTICES} publications due at once, two worker sets: each published exact
   const key = await t.key('asnes', 'communications');
   const publishAt = new Date(Math.ceil((Date.now() + 2000) / 1000) * 1000).toISOString();
   const ids: string[] = [];
-  for (let i = 0; i < NOTICES; i++) {
-    const notice = await submitAccepted(t, key, websiteAnnouncement(example('announcement'), publishAt, `Kunngjøring nr. ${i + 1}`));
+  for (const notice of await submitAnnouncements(t, key, NOTICES, () => publishAt)) {
     for (const p of notice.publications) ids.push(p.id);
   }
   assert.equal(ids.length, NOTICES);

@@ -6,15 +6,16 @@ import {
   archiveRecords,
   deleteQueueKeys,
   newQueuePrefix,
+  type PublicationState,
   publicationStates,
   recordsPerPublication,
   startTestWorkers,
   stateCounts,
   submitAccepted,
+  submitAnnouncements,
+  type TestWorkers,
   waitFor,
   websiteAnnouncement,
-  type PublicationState,
-  type TestWorkers,
 } from '../helpers/workers.ts';
 
 // Principle 1: PostgreSQL is the truth, Redis only executes. Redis loses every key while the
@@ -47,10 +48,8 @@ test('after Redis lost everything, the reconcile pass at start re-enqueues and e
   const key = await t.key('asnes', 'communications');
   const base = Math.ceil((Date.now() + 4000) / 1000) * 1000;
   const ids: string[] = [];
-  for (let i = 0; i < NOTICES; i++) {
-    // Spread over a second, so "at its time" is checked for different times.
-    const publishAt = new Date(base + i * 100).toISOString();
-    const notice = await submitAccepted(t, key, websiteAnnouncement(example('announcement'), publishAt, `Kunngjøring nr. ${i + 1}`));
+  // Spread over a second, so "at its time" is checked for different times.
+  for (const notice of await submitAnnouncements(t, key, NOTICES, (i) => new Date(base + i * 100).toISOString())) {
     for (const p of notice.publications) ids.push(p.id);
   }
   await waitFor('the relay to hand every publication to Redis', async () => (await stateCounts(t.db.pool)).scheduled === NOTICES, {
