@@ -4,7 +4,8 @@ import { createPool } from '../../src/store/pool.ts';
 
 /** The database the machine gives tests (trust auth); per-file databases are created from it. */
 export const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-export const TEMPLATE = 'herald_template';
+/** Per checkout (TEST_TEMPLATE_DB), so two checkouts can run their suites on one server at once. */
+export const TEMPLATE = process.env.TEST_TEMPLATE_DB ?? 'herald_template';
 
 export function databaseUrl(name: string): string {
   const url = new URL(ADMIN_URL);
