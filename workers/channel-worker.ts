@@ -15,6 +15,8 @@ export interface ChannelWorkerOptions {
   log: FastifyBaseLogger;
   /** Called after a publication went out or was taken down (e.g. to refresh the website's listings). */
   onChanged?: (change: { tenantSlug: string; channel: ChannelName }) => Promise<void>;
+  /** One attempt; the newspaper worker delivers the whole issue the publication is booked into. @defaultValue publishPublication */
+  publish?: (publicationId: string, finalAttempt: boolean) => Promise<PublishOutcome>;
 }
 
 /**
@@ -33,7 +35,7 @@ export function createChannelWorker(channel: ChannelName, ctx: PublishContext, o
     const log = opts.log.child({ channel, publicationId: job.data.publicationId, jobId: job.id, attempt: job.attemptsMade + 1 });
     let outcome: PublishOutcome;
     try {
-      outcome = await publishPublication(ctx, job.data.publicationId, finalAttempt);
+      outcome = await (opts.publish ? opts.publish(job.data.publicationId, finalAttempt) : publishPublication(ctx, job.data.publicationId, finalAttempt));
     } catch (error) {
       if (error instanceof PublicationFailed) {
         log.warn({ event: 'publication.failed', reason: error.message }, 'publication failed for good');

@@ -1,10 +1,13 @@
+import { join } from 'node:path';
 import type { Worker } from 'bullmq';
 import type { FastifyBaseLogger } from 'fastify';
 import type pg from 'pg';
 import { sealAll } from '../src/archive/index.ts';
+import { createNewspaperChannel } from '../src/channels/newspaper/index.ts';
 import type { ChannelAdapter } from '../src/channels/types.ts';
 import { createWebsiteChannel } from '../src/channels/website/index.ts';
 import type { ChannelName } from '../src/notices/types.ts';
+import { publishNewspaperIssue } from '../src/publishing/newspaper-batch.ts';
 import { reconcile } from '../src/publishing/reconcile.ts';
 import { startRelayLoop } from '../src/publishing/relay-loop.ts';
 import { rebuildWebsiteIndex, requestIndexRebuild, WEBSITE_INDEX_JOB } from '../src/publishing/website-index.ts';
@@ -57,8 +60,14 @@ export async function startWorkers(opts: WorkerOptions): Promise<RunningWorkers>
   const lockDurationMs = opts.lockDurationMs ?? 30_000;
   const webRoot = webRootOf(opts.dataDir);
   const queues = new PublishingQueues(opts.queue, 'worker');
-  const adapters = new Map<ChannelName, ChannelAdapter>([['website', createWebsiteChannel({ webRoot, clock })]]);
+  const newspaper = createNewspaperChannel({ directoryRoot: join(opts.dataDir, 'newspapers'), clock });
+  const adapters = new Map<ChannelName, ChannelAdapter>([
+    ['website', createWebsiteChannel({ webRoot, clock })],
+    ['newspaper', newspaper],
+  ]);
   const ctx = { pool: opts.pool, directory: opts.directory, adapters, leaseMs: lockDurationMs, clock };
+  // A newspaper job delivers the whole issue its publication is booked into (src/publishing/newspaper-batch.ts).
+  const issueCtx = { pool: opts.pool, directory: opts.directory, newspaper, leaseMs: lockDurationMs, clock };
 
   const channelWorkers = [...adapters.keys()].map((channel) =>
     createChannelWorker(channel, ctx, {
@@ -69,6 +78,7 @@ export async function startWorkers(opts: WorkerOptions): Promise<RunningWorkers>
       onChanged: async (change) => {
         if (change.channel === 'website') await requestIndexRebuild(queues, change.tenantSlug);
       },
+      ...(channel === 'newspaper' ? { publish: (id: string, finalAttempt: boolean) => publishNewspaperIssue(issueCtx, id, finalAttempt) } : {}),
     }),
   );
   const maintenance = createMaintenanceWorker(

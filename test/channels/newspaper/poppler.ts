@@ -14,7 +14,7 @@ export async function poppler(tool: 'pdffonts' | 'pdftotext' | 'pdfinfo', pdf: B
     const { stdout } = await run(tool, [...args, file, ...(tool === 'pdftotext' ? ['-'] : [])], { encoding: 'utf8' });
     return stdout;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new Error(`${tool} is missing: apt-get install poppler-utils (scripts/services.sh does)`);
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new Error(`${tool} is missing: apt-get install poppler-utils (scripts/services.sh does)`, { cause: error });
     throw error;
   }
 }
