@@ -64,8 +64,8 @@ async function states(ids: readonly string[]): Promise<string[]> {
 test('a batch reaches the SFTP server: ads, texts, manifest, nothing half-written', async () => {
   const booked = await submitNewspaperNotices(t, key, 2, 'SFTP');
   const outcome = await publishNewspaperIssue(context(directoryWithSftp(sftpDelivery(server))), booked[0]?.publicationId ?? '', false);
-  assert.equal(outcome.kind, 'published');
-  assert.equal(outcome.kind === 'published' ? outcome.receipt.details?.location : '', `sftp://root@127.0.0.1:${server.port}/upload`);
+  assert.ok(outcome.kind === 'published', JSON.stringify(outcome));
+  assert.equal(outcome.receipt.details?.location, `sftp://root@127.0.0.1:${server.port}/upload`);
   assert.deepEqual(await states(booked.map((b) => b.publicationId)), ['delivered', 'delivered']);
   assert.equal((await manifests()).length, 1);
   for (const b of booked) assert.ok((await visible()).includes(`${b.notice.id}.pdf`));

@@ -55,7 +55,7 @@ export async function startCuttingProxy(targetPort: number): Promise<CuttingProx
     },
     async close() {
       for (const s of sockets) s.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await new Promise<void>((resolve) => server.close(() => { resolve(); }));
     },
   };
 }

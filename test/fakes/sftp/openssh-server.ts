@@ -38,7 +38,7 @@ async function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() => { typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')); });
     });
   });
 }
@@ -54,7 +54,7 @@ async function answers(port: number): Promise<boolean> {
       socket.destroy();
       resolve(banner.toString().startsWith('SSH-'));
     });
-    socket.once('error', () => resolve(false));
+    socket.once('error', () => { resolve(false); });
   });
 }
 
@@ -124,7 +124,7 @@ export async function startSftpServer(): Promise<SftpTestServer> {
     async start() {
       if (child) return;
       const started = spawn(SSHD, ['-D', '-e', '-f', config], { stdio: ['ignore', 'ignore', 'pipe'] });
-      started.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
+      started.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
       child = started;
       const deadline = Date.now() + 5000;
       while (!(await answers(port))) {
