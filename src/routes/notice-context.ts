@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DateTime } from 'luxon';
 import { NoticeRejected, NotFound, RequestInvalid, RoleForbidden } from '../errors.ts';
 import { preferredLanguage } from '../http/language.ts';
+import { adFitErrors } from '../notices/ad-fit.ts';
 import { assessNotice, type Assessment } from '../notices/assess.ts';
 import type { NoticeInput } from '../notices/types.ts';
 import type { Finding } from '../rules/types.ts';
@@ -46,7 +47,11 @@ export function assessForRequest(
   const entry = tenantOfRequest(app, request);
   const rules = rulesForSubmitter(entry, request, notice.type);
   const now = DateTime.fromJSDate(app.clock(), { zone: entry.tenant.timeZone });
-  return { entry, rules, assessment: assessNotice(notice, entry.tenant, rules, now, preferredLanguage(request)), now };
+  const lang = preferredLanguage(request);
+  const assessment = assessNotice(notice, entry.tenant, rules, now, lang);
+  // Text that cannot be stored is refused before any layout (the plan is empty then).
+  assessment.errors.push(...adFitErrors(notice, entry.tenant, assessment.plan, now, lang));
+  return { entry, rules, assessment, now };
 }
 
 /** New publication rows (state `pending`) for a plan. */
