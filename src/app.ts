@@ -10,6 +10,7 @@ import problemPlugin from './plugins/problem.ts';
 import redisPlugin from './plugins/redis.ts';
 import healthRoutes from './routes/health.ts';
 import noticeLifecycleRoutes from './routes/notice-lifecycle.ts';
+import newspaperConfirmRoutes from './routes/newspaper-confirm.ts';
 import noticeRoutes from './routes/notices.ts';
 import publicRoutes, { webRootOf } from './routes/public.ts';
 import ruleRoutes from './routes/rules.ts';
@@ -76,6 +77,7 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
     v1.addHook('onRequest', v1.authenticate);
     await v1.register(noticeRoutes);
     await v1.register(noticeLifecycleRoutes);
+    await v1.register(newspaperConfirmRoutes);
     await v1.register(ruleRoutes);
   }, { prefix: '/v1' });
 

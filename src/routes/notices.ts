@@ -8,6 +8,7 @@ import { findTextProblems } from '../notices/text-hygiene.ts';
 import type { NoticeInput } from '../notices/types.ts';
 import { findIdempotentAnswer, findNotice, insertNotice, listNotices, type NoticeRow, type NoticeStatus } from '../store/notices.ts';
 import { parseLocalDateOrDateTime } from '../time/local-time.ts';
+import { attentionOf } from './attention.ts';
 import { assessForRequest, firstAppearance, invalidRequest, publicationRows, rejected, tenantOfRequest } from './notice-context.ts';
 import { noticeListQuery, noticeParams, problemResponses } from './notice-schemas.ts';
 
@@ -76,7 +77,7 @@ export default async function noticeRoutes(app: FastifyInstance): Promise<void> 
         updatedAt: now.toJSDate(),
         publications: publicationRows(assessment.plan),
       };
-      const view = presentNotice(row, entry.tenant.timeZone);
+      const view = presentNotice(row, entry.tenant.timeZone, attentionOf(app, entry));
       const inserted = await insertNotice(app.pg, {
         id: row.id,
         tenantId: request.principal.tenantId,
@@ -108,7 +109,7 @@ export default async function noticeRoutes(app: FastifyInstance): Promise<void> 
       const entry = tenantOf(request);
       const row = await findNotice(app.pg, request.principal.tenantId, request.params.id);
       if (!row) throw new NotFound(`Notice ${request.params.id}`);
-      return presentNotice(row, entry.tenant.timeZone);
+      return presentNotice(row, entry.tenant.timeZone, attentionOf(app, entry));
     },
   );
 
@@ -118,6 +119,7 @@ export default async function noticeRoutes(app: FastifyInstance): Promise<void> 
     async (request) => {
       const entry = tenantOf(request);
       const zone = entry.tenant.timeZone;
+      const attention = attentionOf(app, entry);
       const { status, type, cursor } = request.query;
       const limit = Number(request.query.limit);
       const bound = (name: 'from' | 'to'): Date | undefined => {
@@ -135,7 +137,7 @@ export default async function noticeRoutes(app: FastifyInstance): Promise<void> 
       const page = rows.slice(0, limit);
       const last = page.at(-1);
       return {
-        items: page.map((row) => presentNotice(row, zone)),
+        items: page.map((row) => presentNotice(row, zone, attention)),
         nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
       };
     },
