@@ -7,7 +7,9 @@ import { createWebsiteChannel } from '../src/channels/website/index.ts';
 import type { ChannelName } from '../src/notices/types.ts';
 import { reconcile } from '../src/publishing/reconcile.ts';
 import { startRelayLoop } from '../src/publishing/relay-loop.ts';
-import { rebuildWebsiteIndex, requestIndexRebuild, WEBSITE_INDEX_JOB } from '../src/publishing/website-index.ts';
+import { BatchLedger } from '../src/publishing/batch-ledger.ts';
+import type { PublishContext } from '../src/publishing/publish.ts';
+import { indexRebuildRequester, rebuildWebsiteIndex, requestIndexRebuild, WEBSITE_INDEX_JOB } from '../src/publishing/website-index.ts';
 import type { QueueConfig } from '../src/queue/connection.ts';
 import { PublishingQueues } from '../src/queue/publishing-queues.ts';
 import { webRootOf } from '../src/routes/public.ts';
@@ -36,6 +38,11 @@ export interface WorkerOptions {
   refreshListingsEveryMs?: number;
   /** @defaultValue the system clock */
   clock?: Clock;
+  /**
+   * How many other due publications a website job takes along in its claim (one statement, one
+   * transaction for the lot). @defaultValue 50
+   */
+  websiteBatchSize?: number;
 }
 
 /** Periodic jobs keep their recent history (for the operator), not every run since the start. */
@@ -58,7 +65,16 @@ export async function startWorkers(opts: WorkerOptions): Promise<RunningWorkers>
   const webRoot = webRootOf(opts.dataDir);
   const queues = new PublishingQueues(opts.queue, 'worker');
   const adapters = new Map<ChannelName, ChannelAdapter>([['website', createWebsiteChannel({ webRoot, clock })]]);
-  const ctx = { pool: opts.pool, directory: opts.directory, adapters, leaseMs: lockDurationMs, clock };
+  const ctx: PublishContext = {
+    pool: opts.pool,
+    directory: opts.directory,
+    adapters,
+    leaseMs: lockDurationMs,
+    clock,
+    batchSize: { website: opts.websiteBatchSize ?? 50 },
+    ledger: new BatchLedger(),
+  };
+  const requestRebuild = indexRebuildRequester(queues);
 
   const channelWorkers = [...adapters.keys()].map((channel) =>
     createChannelWorker(channel, ctx, {
@@ -67,7 +83,7 @@ export async function startWorkers(opts: WorkerOptions): Promise<RunningWorkers>
       lockDurationMs,
       log: opts.log,
       onChanged: async (change) => {
-        if (change.channel === 'website') await requestIndexRebuild(queues, change.tenantSlug);
+        if (change.channel === 'website') await requestRebuild(change.tenantSlug);
       },
     }),
   );

@@ -23,6 +23,21 @@ export async function requestIndexRebuild(queues: PublishingQueues, tenantSlug: 
   await queues.maintenance.add(WEBSITE_INDEX_JOB, { tenantSlug }, { jobId: `${WEBSITE_INDEX_JOB}-${tenantSlug}-${window}`, delay: due - now, removeOnComplete: true, removeOnFail: 100 });
 }
 
+/**
+ * {@link requestIndexRebuild} at most once per tenant and window from this process: the job id
+ * already dedupes in Redis, this saves the round trip for every publication after the first.
+ */
+export function indexRebuildRequester(queues: PublishingQueues): (tenantSlug: string) => Promise<void> {
+  const requested = new Map<string, number>();
+  return async (tenantSlug) => {
+    const now = Date.now();
+    const window = Math.floor(now / INDEX_WINDOW_MS);
+    if (requested.get(tenantSlug) === window) return;
+    await requestIndexRebuild(queues, tenantSlug, now);
+    requested.set(tenantSlug, window);
+  };
+}
+
 /** Rebuilds a tenant's index page, Atom feed, iCalendar and notices.json from PostgreSQL. */
 export async function rebuildWebsiteIndex(pool: pg.Pool, directory: TenantDirectory, webRoot: string, tenantSlug: string, now: Date): Promise<number> {
   const entry = directory.get(tenantSlug);

@@ -15,9 +15,51 @@ async function syncDirectory(dir: string): Promise<void> {
 }
 
 /**
+ * fsyncs of one folder shared by everyone who asks meanwhile (group commit): a sync covers every
+ * rename made before it started, so a caller who arrives while one runs waits for the next, and a
+ * batch of pages written side by side costs one folder fsync instead of one each.
+ */
+class SharedSync {
+  private running: Promise<void> | null = null;
+  private queued: Promise<void> | null = null;
+
+  constructor(private readonly dir: string) {}
+
+  request(): Promise<void> {
+    if (!this.running) return this.start();
+    const settled = this.running.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.queued ??= settled.then(() => {
+      this.queued = null;
+      return this.start();
+    });
+    return this.queued;
+  }
+
+  private start(): Promise<void> {
+    const run: Promise<void> = syncDirectory(this.dir).finally(() => {
+      if (this.running === run) this.running = null;
+    });
+    this.running = run;
+    return run;
+  }
+}
+
+const folderSyncs = new Map<string, SharedSync>();
+
+function syncFolder(dir: string): Promise<void> {
+  let shared = folderSyncs.get(dir);
+  if (!shared) folderSyncs.set(dir, (shared = new SharedSync(dir)));
+  return shared.request();
+}
+
+/**
  * Replaces `file` with `bytes` so that a reader sees the old file or the new one, never half of
  * either: write a temp file in the same folder (same file system, so rename is atomic), fsync it,
- * rename it over the target, then fsync the folder so the rename itself survives a power cut.
+ * rename it over the target, then fsync the folder so the rename itself survives a power cut (one
+ * fsync shared by the writes that finish meanwhile).
  */
 export async function writeFileAtomic(file: string, bytes: Buffer | string): Promise<void> {
   const dir = dirname(file);
@@ -36,5 +78,5 @@ export async function writeFileAtomic(file: string, bytes: Buffer | string): Pro
     await rm(temp, { force: true });
     throw error;
   }
-  await syncDirectory(dir);
+  await syncFolder(dir);
 }
