@@ -29,6 +29,7 @@ const running = await startWorkers({
   dataDir: env.HERALD_DATA_DIR,
   concurrency: env.HERALD_WORKER_CONCURRENCY,
   lockDurationMs: env.HERALD_JOB_LOCK_MS,
+  websiteBatchSize: env.HERALD_WEBSITE_BATCH,
   log,
 });
 log.info({ event: 'workers.started', queues: running.workers.map((w) => w.name) }, 'workers running');

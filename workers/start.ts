@@ -10,9 +10,12 @@ import type { ChannelName } from '../src/notices/types.ts';
 import { publishNewspaperIssue } from '../src/publishing/newspaper-batch.ts';
 import { reconcile } from '../src/publishing/reconcile.ts';
 import { startRelayLoop } from '../src/publishing/relay-loop.ts';
-import { rebuildWebsiteIndex, requestIndexRebuild, WEBSITE_INDEX_JOB } from '../src/publishing/website-index.ts';
+import { BatchLedger } from '../src/publishing/batch-ledger.ts';
+import type { PublishContext } from '../src/publishing/publish.ts';
+import { indexRebuilds, rebuildWebsiteIndex, WEBSITE_INDEX_JOB } from '../src/publishing/website-index.ts';
 import type { QueueConfig } from '../src/queue/connection.ts';
 import { PublishingQueues } from '../src/queue/publishing-queues.ts';
+import { WindowedJob } from '../src/queue/windowed-job.ts';
 import { webRootOf } from '../src/routes/public.ts';
 import type { TenantDirectory } from '../src/tenancy/directory.ts';
 import type { Clock } from '../src/time/clock.ts';
@@ -39,10 +42,21 @@ export interface WorkerOptions {
   refreshListingsEveryMs?: number;
   /** @defaultValue the system clock */
   clock?: Clock;
+  /**
+   * How many other due publications a website job takes along in its claim (one statement, one
+   * transaction for the lot). @defaultValue 50
+   */
+  websiteBatchSize?: number;
 }
 
 /** Periodic jobs keep their recent history (for the operator), not every run since the start. */
 const KEEP_RECENT = { removeOnComplete: { count: 1000 }, removeOnFail: { count: 1000 } };
+
+/**
+ * Records are sealed this soon after they are appended (the periodic seal is the fallback), so a
+ * burst of publications is in the chain well within the seal interval.
+ */
+const SEAL_SOON_MS = 250;
 
 /** How often each worker process makes sure the maintenance schedules exist in Redis. */
 const SCHEDULE_RENEWAL_MS = 5000;
@@ -65,9 +79,19 @@ export async function startWorkers(opts: WorkerOptions): Promise<RunningWorkers>
     ['website', createWebsiteChannel({ webRoot, clock })],
     ['newspaper', newspaper],
   ]);
-  const ctx = { pool: opts.pool, directory: opts.directory, adapters, leaseMs: lockDurationMs, clock };
   // A newspaper job delivers the whole issue its publication is booked into (src/publishing/newspaper-batch.ts).
   const issueCtx = { pool: opts.pool, directory: opts.directory, newspaper, leaseMs: lockDurationMs, clock };
+  const ctx: PublishContext = {
+    pool: opts.pool,
+    directory: opts.directory,
+    adapters,
+    leaseMs: lockDurationMs,
+    clock,
+    batchSize: { website: opts.websiteBatchSize ?? 50 },
+    ledger: new BatchLedger(),
+  };
+  const rebuilds = indexRebuilds(queues);
+  const seals = new WindowedJob<Record<string, never>>(queues.maintenance, 'seal', SEAL_SOON_MS, KEEP_RECENT);
 
   const channelWorkers = [...adapters.keys()].map((channel) =>
     createChannelWorker(channel, ctx, {
@@ -76,7 +100,8 @@ export async function startWorkers(opts: WorkerOptions): Promise<RunningWorkers>
       lockDurationMs,
       log: opts.log,
       onChanged: async (change) => {
-        if (change.channel === 'website') await requestIndexRebuild(queues, change.tenantSlug);
+        await seals.request('soon', {});
+        if (change.channel === 'website') await rebuilds.request(change.tenantSlug, { tenantSlug: change.tenantSlug });
       },
       ...(channel === 'newspaper' ? { publish: (id: string, finalAttempt: boolean) => publishNewspaperIssue(issueCtx, id, finalAttempt) } : {}),
     }),
@@ -87,7 +112,7 @@ export async function startWorkers(opts: WorkerOptions): Promise<RunningWorkers>
       seal: () => sealAll(opts.pool, { batchSize: 1000 }),
       reconcile: () => reconcile(opts.pool, queues, opts.log, clock()),
       [WEBSITE_INDEX_JOB]: (job) => rebuildWebsiteIndex(opts.pool, opts.directory, webRoot, (job.data as { tenantSlug: string }).tenantSlug, clock()),
-      'refresh-listings': () => Promise.all(opts.directory.tenants().map((t) => requestIndexRebuild(queues, t.slug))),
+      'refresh-listings': () => Promise.all(opts.directory.tenants().map((t) => rebuilds.request(t.slug, { tenantSlug: t.slug }))),
     },
     opts.queue,
     opts.log,

@@ -8,7 +8,7 @@ import { loadPublication, type LoadedPublication } from '../store/publications.t
 import { inTransaction } from '../store/transaction.ts';
 import type { TenantDirectory } from '../tenancy/directory.ts';
 import type { Clock } from '../time/clock.ts';
-import { PublicationFailed, type PublishOutcome } from './publish.ts';
+import type { PublishResult } from './publish.ts';
 import { taskFor } from './task.ts';
 
 export interface NewspaperBatchContext {
@@ -113,13 +113,14 @@ async function recordDelivery(ctx: NewspaperBatchContext, batchId: string, items
  * the batch then finds its publication delivered: a no-op. An ad that cannot be rendered (too tall
  * for the paper) fails alone; the rest go out.
  */
-export async function publishNewspaperIssue(ctx: NewspaperBatchContext, publicationId: string, finalAttempt: boolean): Promise<PublishOutcome> {
+export async function publishNewspaperIssue(ctx: NewspaperBatchContext, publicationId: string, finalAttempt: boolean): Promise<PublishResult> {
   const batchId = randomUUID();
   const claims = await claimIssueBatch(ctx.pool, publicationId, { leaseMs: ctx.leaseMs, batchId, now: ctx.clock() });
-  if (!Array.isArray(claims)) return { kind: 'skipped', refusal: claims };
+  if (!Array.isArray(claims)) return { outcome: { kind: 'skipped', refusal: claims }, changes: [] };
   const items = await load(ctx, claims);
   const first = items[0];
-  if (!first) return { kind: 'skipped', refusal: { refused: 'missing' } };
+  if (!first) return { outcome: { kind: 'skipped', refusal: { refused: 'missing' } }, changes: [] };
+  const changes = [{ tenantSlug: first.publication.tenantSlug, channel: 'newspaper' as const }];
 
   try {
     // An earlier attempt whose outcome is unknown: if its manifest reached the paper, adopt it.
@@ -150,17 +151,19 @@ export async function publishNewspaperIssue(ctx: NewspaperBatchContext, publicat
       const batch = batchOf(batchId, ctx.clock(), rendered.map(({ item, artifact }) => ({ task: item.task, artifact })));
       const delivered = await ctx.newspaper.deliverBatch(batch);
       await recordDelivery(ctx, batchId, sent, new Map(rendered.map((r) => [r.item.claim.id, r.artifact])), delivered);
-      return { kind: 'published', adopted, receipt: delivered.receipt, tenantSlug: first.publication.tenantSlug, channel: 'newspaper' };
+      return { outcome: { kind: 'published', adopted, receipt: delivered.receipt }, changes };
     }
-    return adopted ? { kind: 'published', adopted, receipt: { externalId: null, url: null, at: ctx.clock() }, tenantSlug: first.publication.tenantSlug, channel: 'newspaper' } : { kind: 'skipped', refusal: { refused: 'finished' } };
+    if (adopted) return { outcome: { kind: 'published', adopted, receipt: { externalId: null, url: null, at: ctx.clock() } }, changes };
+    // Every ad claimed failed to render (each recorded as failed above).
+    return { outcome: { kind: 'failed', message: 'no ad of the batch could be rendered' }, changes: [] };
   } catch (error) {
     // Rows already delivered or failed above are left alone: both updates need `publishing`.
     const d = described(error);
     if (d.permanent || finalAttempt) {
       await recordFailures(ctx, items, d);
-      throw new PublicationFailed(d.message);
+      return { outcome: { kind: 'failed', message: d.message }, changes: [] };
     }
     await releaseBatchAfterError(ctx.pool, items.map((i) => i.claim), { message: d.message, attempt: first.claim.attempt, batchId });
-    throw error;
+    return { outcome: { kind: 'retry', error }, changes: [] };
   }
 }

@@ -55,6 +55,7 @@ export interface TestWorkerOptions {
   lockDurationMs?: number;
   sealEveryMs?: number;
   reconcileEveryMs?: number;
+  websiteBatchSize?: number;
 }
 
 /**
@@ -80,6 +81,7 @@ export async function startTestWorkers(t: TestApp, opts: TestWorkerOptions): Pro
       sealEveryMs: opts.sealEveryMs ?? 300,
       ...(opts.reconcileEveryMs === undefined ? {} : { reconcileEveryMs: opts.reconcileEveryMs }),
       ...(opts.clock ? { clock: opts.clock } : {}),
+      ...(opts.websiteBatchSize === undefined ? {} : { websiteBatchSize: opts.websiteBatchSize }),
     });
   } catch (error) {
     await pool.end();

@@ -8,6 +8,9 @@ import { buildTestApp, shippedDirectory, type TestApp } from '../helpers/app.ts'
 import { archiveRecords, publicationStates } from '../helpers/workers.ts';
 import { BEFORE_DEADLINE, DEADLINE, ISSUE, sha256, submitNewspaperNotices } from '../channels/newspaper/support.ts';
 
+/** One job's attempt at its issue: what became of its own publication. */
+const issue = async (...args: Parameters<typeof publishNewspaperIssue>) => (await publishNewspaperIssue(...args)).outcome;
+
 // One job per publication, one delivery per issue: the first job of an issue delivers every due ad
 // booked into it; the others find theirs delivered. A booking that comes after the batch went is
 // a delivery of its own.
@@ -35,12 +38,12 @@ test('three jobs of one issue, run at once: one batch, every ad once, the other 
   for (const b of booked) assert.equal(b.notice.publications.find((p) => p.channel === 'newspaper')?.issueDate, ISSUE);
 
   const ctx = context();
-  const outcomes = await Promise.all(booked.map((b) => publishNewspaperIssue(ctx, b.publicationId, false)));
+  const outcomes = await Promise.all(booked.map((b) => issue(ctx, b.publicationId, false)));
   assert.equal(outcomes.filter((o) => o.kind === 'published').length, 1, 'exactly one job delivered');
   for (const o of outcomes.filter((o) => o.kind === 'skipped')) assert.ok(o.refusal.refused === 'finished' || o.refusal.refused === 'held', JSON.stringify(o));
   // A held job comes back later and finds its publication delivered.
   for (const b of booked) {
-    const again = await publishNewspaperIssue(ctx, b.publicationId, false);
+    const again = await issue(ctx, b.publicationId, false);
     assert.deepEqual(again, { kind: 'skipped', refusal: { refused: 'finished' } });
   }
 
@@ -89,7 +92,7 @@ test('a booking that comes after its issue went out is its own delivery, with it
   const [late] = await submitNewspaperNotices(t, key, 1, 'Sen');
   assert.ok(late);
   const before = (await readdir(folder())).filter((f) => f.endsWith('.json')).length;
-  const outcome = await publishNewspaperIssue(context(), late.publicationId, false);
+  const outcome = await issue(context(), late.publicationId, false);
   assert.equal(outcome.kind, 'published');
   const manifests = (await readdir(folder())).filter((f) => /^manifest-.*\.json$/.test(f));
   assert.equal(manifests.length, before + 1);
@@ -103,6 +106,6 @@ test('a job before the deadline waits: not due, nothing delivered', async () => 
   assert.ok(early);
   const clock = () => BEFORE_DEADLINE;
   const ctx = { ...context(), clock };
-  const outcome = await publishNewspaperIssue(ctx, early.publicationId, false);
+  const outcome = await issue(ctx, early.publicationId, false);
   assert.deepEqual(outcome.kind === 'skipped' ? outcome.refusal.refused : outcome.kind, 'not-due');
 });

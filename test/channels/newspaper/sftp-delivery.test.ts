@@ -3,7 +3,6 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { createNewspaperChannel } from '../../../src/channels/newspaper/index.ts';
-import { PublicationFailed } from '../../../src/publishing/publish.ts';
 import { publishNewspaperIssue, type NewspaperBatchContext } from '../../../src/publishing/newspaper-batch.ts';
 import type { TenantDirectory } from '../../../src/tenancy/directory.ts';
 import { buildTestApp, type TestApp } from '../../helpers/app.ts';
@@ -12,6 +11,9 @@ import { startCuttingProxy, type CuttingProxy } from '../../fakes/sftp/cutting-p
 import { startSftpServer, type SftpTestServer } from '../../fakes/sftp/openssh-server.ts';
 import { BEFORE_DEADLINE, DEADLINE, ISSUE, sha256, submitNewspaperNotices } from './support.ts';
 import { directoryWithSftp, sftpDelivery } from './sftp-tenant.ts';
+
+/** One job's attempt at its issue: what became of its own publication. */
+const issue = async (...args: Parameters<typeof publishNewspaperIssue>) => (await publishNewspaperIssue(...args)).outcome;
 
 // Delivery to a paper's SFTP server: a real OpenSSH sshd on loopback (key auth, chrooted), reached
 // by the real ssh2-sftp-client. Faults: the server down, the connection cut mid-upload, our key
@@ -63,7 +65,7 @@ async function states(ids: readonly string[]): Promise<string[]> {
 
 test('a batch reaches the SFTP server: ads, texts, manifest, nothing half-written', async () => {
   const booked = await submitNewspaperNotices(t, key, 2, 'SFTP');
-  const outcome = await publishNewspaperIssue(context(directoryWithSftp(sftpDelivery(server))), booked[0]?.publicationId ?? '', false);
+  const outcome = await issue(context(directoryWithSftp(sftpDelivery(server))), booked[0]?.publicationId ?? '', false);
   assert.ok(outcome.kind === 'published', JSON.stringify(outcome));
   assert.equal(outcome.receipt.details?.location, `sftp://root@127.0.0.1:${server.port}/upload`);
   assert.deepEqual(await states(booked.map((b) => b.publicationId)), ['delivered', 'delivered']);
@@ -78,15 +80,17 @@ test('server down, then back: the attempt fails and is retried; the batch is del
   const ctx = context(directoryWithSftp(sftpDelivery(server)));
   await server.stop();
   try {
-    await assert.rejects(publishNewspaperIssue(ctx, booked[0]?.publicationId ?? '', false), /ECONNREFUSED|connect/i);
+    const outcome = await issue(ctx, booked[0]?.publicationId ?? '', false);
+    assert.ok(outcome.kind === 'retry', JSON.stringify(outcome));
+    assert.match(String(outcome.error), /ECONNREFUSED|connect/i);
   } finally {
     await server.start();
   }
   assert.deepEqual(await states(booked.map((b) => b.publicationId)), ['publishing', 'publishing'], 'outcome unknown: still publishing, for a retry');
   assert.equal((await manifests()).length, before, 'nothing delivered while down');
   // The retry (any job of the batch) delivers them; the other job then finds its ad delivered.
-  assert.equal((await publishNewspaperIssue(ctx, booked[1]?.publicationId ?? '', false)).kind, 'published');
-  assert.deepEqual(await publishNewspaperIssue(ctx, booked[0]?.publicationId ?? '', false), { kind: 'skipped', refusal: { refused: 'finished' } });
+  assert.equal((await issue(ctx, booked[1]?.publicationId ?? '', false)).kind, 'published');
+  assert.deepEqual(await issue(ctx, booked[0]?.publicationId ?? '', false), { kind: 'skipped', refusal: { refused: 'finished' } });
   assert.deepEqual(await states(booked.map((b) => b.publicationId)), ['delivered', 'delivered']);
   assert.equal((await manifests()).length, before + 1, 'one manifest for the batch');
   await assertNoHalfFiles();
@@ -98,7 +102,7 @@ test('connection cut mid-upload: no half file is visible, no manifest; the retry
   const ctx = context(directoryWithSftp(sftpDelivery(server, { port: proxy.port })));
   // Past the SSH handshake and into the second ad (each PDF is some 25 kB).
   proxy.cutNextAfter(45_000);
-  await assert.rejects(publishNewspaperIssue(ctx, booked[0]?.publicationId ?? '', false));
+  assert.equal((await issue(ctx, booked[0]?.publicationId ?? '', false)).kind, 'retry');
   assert.equal(proxy.cuts, 1, 'the connection was cut');
   assert.equal((await manifests()).length, before, 'no manifest: the paper does not take the batch');
   // What the cut left: the ads renamed into place are whole PDFs; the one cut short has only a temp name.
@@ -108,7 +112,7 @@ test('connection cut mid-upload: no half file is visible, no manifest; the retry
   for (const file of landed) assert.match((await readFile(join(issueDir(), file))).subarray(-7).toString('latin1'), /%%EOF\s*$/, `${file} is whole`);
   assert.ok((await readdir(issueDir())).some((f) => f.startsWith('.') && f.endsWith('.part')), 'the interrupted file is under its temp name');
 
-  assert.equal((await publishNewspaperIssue(ctx, booked[0]?.publicationId ?? '', false)).kind, 'published');
+  assert.equal((await issue(ctx, booked[0]?.publicationId ?? '', false)).kind, 'published');
   assert.equal((await manifests()).length, before + 1);
   assert.deepEqual(await states(booked.map((b) => b.publicationId)), ['delivered', 'delivered', 'delivered']);
   await assertNoHalfFiles();
@@ -117,17 +121,17 @@ test('connection cut mid-upload: no half file is visible, no manifest; the retry
 test('our key refused: the batch fails for good, with the reason', async () => {
   const booked = await submitNewspaperNotices(t, key, 1, 'Nøkkel');
   const ctx = context(directoryWithSftp(sftpDelivery(server, { privateKeyPath: server.strangerKeyPath })));
-  await assert.rejects(publishNewspaperIssue(ctx, booked[0]?.publicationId ?? '', false), (error: Error) => {
-    assert.ok(error instanceof PublicationFailed);
-    assert.match(error.message, /refused Herald's SSH key/);
-    return true;
-  });
+  const outcome = await issue(ctx, booked[0]?.publicationId ?? '', false);
+  assert.ok(outcome.kind === 'failed', JSON.stringify(outcome));
+  assert.match(outcome.message, /refused Herald's SSH key/);
   assert.deepEqual(await states(booked.map((b) => b.publicationId)), ['failed']);
 });
 
 test('a server without the pinned host key is refused for good', async () => {
   const booked = await submitNewspaperNotices(t, key, 1, 'Vert');
   const ctx = context(directoryWithSftp(sftpDelivery(server, { hostKeySha256: 'A'.repeat(43) })));
-  await assert.rejects(publishNewspaperIssue(ctx, booked[0]?.publicationId ?? '', false), /pinned host key/);
+  const outcome = await issue(ctx, booked[0]?.publicationId ?? '', false);
+  assert.ok(outcome.kind === 'failed', JSON.stringify(outcome));
+  assert.match(outcome.message, /pinned host key/);
   assert.deepEqual(await states(booked.map((b) => b.publicationId)), ['failed']);
 });
