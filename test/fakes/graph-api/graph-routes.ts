@@ -14,6 +14,8 @@ export interface LoggedRequest {
   at: Date;
   /** The parameters sent (body and query), without the access token. */
   params: Record<string, string>;
+  /** Where the access token came: the Authorization header, the query string (the URL) or the body. */
+  tokenIn: 'header' | 'query' | 'body' | null;
 }
 
 interface Answer {
@@ -225,7 +227,8 @@ export function registerGraphRoutes(app: FastifyInstance, ctx: GraphRouteContext
     const known = token === null ? undefined : ctx.state.tokens.get(token);
     const page = edge === null ? undefined : pageOfRequest(ctx.state, node, edge, known ?? null);
     if (edge === null) return reply.code(400).headers(usageHeaders(page)).send(graphError(100, { message: `(#100) Unknown path components: /${edgeName ?? ''}` }).body);
-    ctx.requests.push({ method: request.method, edge, pageId: page?.id ?? null, node, at: new Date(), params: logged });
+    const tokenIn = typeof request.headers.authorization === 'string' ? 'header' : 'access_token' in flatten(request.query) ? 'query' : 'access_token' in flatten(request.body) ? 'body' : null;
+    ctx.requests.push({ method: request.method, edge, pageId: page?.id ?? null, node, at: new Date(), params: logged, tokenIn });
 
     const checked = checkToken(ctx.state, token);
     if (!('token' in checked)) {
