@@ -1,5 +1,6 @@
 import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { FastifyBaseLogger } from 'fastify';
+import { ChannelPausedError } from '../src/channels/types.ts';
 import type { ChannelName } from '../src/notices/types.ts';
 import { publishPublication, PublicationFailed, type PublishContext, type PublishOutcome } from '../src/publishing/publish.ts';
 import { withdrawPublication } from '../src/publishing/withdraw.ts';
@@ -23,9 +24,22 @@ export interface ChannelWorkerOptions {
  * claim waits without spending an attempt, anything else retries with backoff.
  */
 export function createChannelWorker(channel: ChannelName, ctx: PublishContext, opts: ChannelWorkerOptions): Worker<PublicationJob> {
+  /** A paused channel target (rate limit, token to replace): the job waits without spending an attempt. */
+  const waitOut = async (job: Job<PublicationJob>, token: string | undefined, error: ChannelPausedError): Promise<never> => {
+    opts.log.info({ event: 'publication.paused', channel, publicationId: job.data.publicationId, jobId: job.id, retryAt: error.retryAt.toISOString(), reason: error.message }, 'channel paused; the job waits');
+    await job.moveToDelayed(Math.max(error.retryAt.getTime(), Date.now() + 50), token);
+    throw new DelayedError();
+  };
+
   const processor = async (job: Job<PublicationJob>, token?: string): Promise<string> => {
     if (job.name === 'withdraw') {
-      const withdrawn = await withdrawPublication(ctx, job.data.publicationId);
+      let withdrawn: Awaited<ReturnType<typeof withdrawPublication>>;
+      try {
+        withdrawn = await withdrawPublication(ctx, job.data.publicationId);
+      } catch (error) {
+        if (error instanceof ChannelPausedError) return waitOut(job, token, error);
+        throw error;
+      }
       if (withdrawn) await opts.onChanged?.(withdrawn);
       return withdrawn ? 'withdrawn' : 'skipped';
     }
@@ -35,6 +49,7 @@ export function createChannelWorker(channel: ChannelName, ctx: PublishContext, o
     try {
       outcome = await publishPublication(ctx, job.data.publicationId, finalAttempt);
     } catch (error) {
+      if (error instanceof ChannelPausedError) return waitOut(job, token, error);
       if (error instanceof PublicationFailed) {
         log.warn({ event: 'publication.failed', reason: error.message }, 'publication failed for good');
         throw new UnrecoverableError(error.message);

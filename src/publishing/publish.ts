@@ -1,7 +1,8 @@
 import type pg from 'pg';
 import { appendRecord } from '../archive/index.ts';
-import { CANNOT_TELL, PermanentChannelError, type Artifact, type ChannelAdapter, type PublicationTask, type Receipt } from '../channels/types.ts';
+import { CANNOT_TELL, ChannelPausedError, PermanentChannelError, type Artifact, type ChannelAdapter, type PublicationTask, type Receipt } from '../channels/types.ts';
 import type { ChannelName } from '../notices/types.ts';
+import { releasePaused } from '../store/publication-pause.ts';
 import { claimPublication, markFailed, markPublished, releaseAfterError, type ClaimedPublication, type ClaimRefusal } from '../store/publications.ts';
 import { inTransaction } from '../store/transaction.ts';
 import { taskFor } from './task.ts';
@@ -32,7 +33,9 @@ export class PublicationFailed extends Error {
 /** How a channel's error is kept in `last_error` and the archive: the channel's own words. */
 function describe(error: unknown): { message: string; permanent: boolean; details: Record<string, unknown> } {
   if (error instanceof PermanentChannelError) return { message: error.message, permanent: true, details: error.details };
-  return { message: error instanceof Error ? error.message : String(error), permanent: false, details: {} };
+  // A channel's retryable error may carry facts too (Facebook: the code, its message, what to do).
+  const details = error instanceof Error && 'details' in error && typeof error.details === 'object' && error.details !== null ? (error.details as Record<string, unknown>) : {};
+  return { message: error instanceof Error ? error.message : String(error), permanent: false, details };
 }
 
 function taskOf(claim: ClaimedPublication, ctx: PublishContext): PublicationTask {
@@ -82,10 +85,18 @@ export async function publishPublication(ctx: PublishContext, publicationId: str
     if (existing && existing !== CANNOT_TELL) {
       receipt = existing;
       adopted = true;
+    } else if (existing === CANNOT_TELL && adapter.duplicatesOnRedelivery === true) {
+      // Delivering again could post twice: wait and look again on the next attempt.
+      throw new Error(`could not tell whether attempt ${claim.attempt - 1} reached ${claim.channel}; the next attempt looks again before it delivers`);
     } else {
       receipt = await adapter.deliver(task, artifact);
     }
   } catch (error) {
+    if (error instanceof ChannelPausedError) {
+      // Nothing went out: the attempt is given back and the worker delays the job until `retryAt`.
+      await releasePaused(ctx.pool, claim, { message: error.message, paused: true, retryAt: error.retryAt.toISOString(), details: error.details });
+      throw error;
+    }
     const described = describe(error);
     if (described.permanent || finalAttempt) {
       await recordFailure(ctx, claim, described);

@@ -16,3 +16,10 @@ export function parseSecretKey(text: string): Buffer | null {
 export function keyFingerprint(key: Buffer): string {
   return createHash('sha256').update('herald key fingerprint\0').update(key).digest('hex').slice(0, 16);
 }
+
+/** The key from HERALD_SECRET_KEY (loadEnv has checked its form). */
+export function requireSecretKey(text: string): Buffer {
+  const key = parseSecretKey(text);
+  if (!key) throw new Error('HERALD_SECRET_KEY must be 32 bytes: 64 hex digits or base64');
+  return key;
+}
