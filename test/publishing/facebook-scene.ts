@@ -45,6 +45,8 @@ export interface FacebookScene {
   announce(title: string, key?: string, edit?: (n: NoticeInput) => void): Promise<NoticeView>;
   /** GET /v1/notices/:id's Facebook publication. */
   facebookOf(noticeId: string, key?: string): Promise<NoticeView['publications'][number]>;
+  /** Polls until `check` gives something. */
+  waitFor<T>(check: () => Promise<T | undefined>, timeoutMs?: number): Promise<T>;
   /** Waits until the notice's Facebook publication is in `state`. */
   waitForState(noticeId: string, state: string, key?: string, timeoutMs?: number): Promise<NoticeView['publications'][number]>;
   close(): Promise<void>;
@@ -91,6 +93,7 @@ export async function facebookScene(opts: { facebook?: FacebookWorkerOptions; se
       return submitAccepted(t, key, notice);
     },
     facebookOf,
+    waitFor: (check, timeoutMs = 15_000) => waitFor('the condition', check, { timeoutMs, intervalMs: 50 }),
     waitForState: (noticeId, state, key = comms, timeoutMs = 15_000) =>
       waitFor(
         `the Facebook publication to be ${state}`,
