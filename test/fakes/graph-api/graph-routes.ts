@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Edge, FaultAction, Faults } from './faults.ts';
 import { graphError, type FakeError } from './graph-errors.ts';
 import { graphTime, instantParam, paginate } from './listing.ts';
-import type { FakeGraphState, FakePage, FakePost, FakeToken } from './state.ts';
+import { graphNow, type FakeGraphState, type FakePage, type FakePost, type FakeToken } from './state.ts';
 import { usageHeaders } from './usage.ts';
 
 export interface LoggedRequest {
@@ -110,7 +110,7 @@ function createPost(ctx: GraphRouteContext, page: FakePage, edge: 'feed' | 'phot
     message,
     link: params.link ?? null,
     photo: edge === 'photos' ? { id: ctx.state.nextId(), url: params.url ?? '', altText: params.alt_text_custom ?? null } : null,
-    createdTime: new Date(),
+    createdTime: graphNow(),
     published,
     scheduledPublishTime: scheduled,
     deleted: false,

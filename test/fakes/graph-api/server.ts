@@ -3,7 +3,7 @@ import Fastify from 'fastify';
 import { Faults, type Fault } from './faults.ts';
 import { registerGraphRoutes, type LoggedRequest } from './graph-routes.ts';
 import { registerInspectRoutes } from './inspect-routes.ts';
-import { ALL_SCOPES, FakeGraphState, type FakeComment, type FakePost, type FakeToken } from './state.ts';
+import { ALL_SCOPES, FakeGraphState, graphNow, type FakeComment, type FakePost, type FakeToken } from './state.ts';
 
 export interface FakeGraphOptions {
   /** @defaultValue 0 (any free port) */
@@ -67,7 +67,7 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
       id: `${postId.split('_')[1] ?? postId}_${state.nextId()}`,
       from: { id: state.nextId(), name: comment.name },
       message: comment.message,
-      createdTime: new Date(),
+      createdTime: graphNow(),
       parentId: comment.parentId ?? null,
     };
     post.comments.push(made);

@@ -44,6 +44,11 @@ export interface FakePage {
 
 export const ALL_SCOPES = ['pages_manage_posts', 'pages_read_engagement', 'pages_read_user_engagement', 'pages_manage_engagement', 'pages_show_list'];
 
+/** Facebook's timestamps have whole seconds. */
+export function graphNow(): Date {
+  return new Date(Math.floor(Date.now() / 1000) * 1000);
+}
+
 export class FakeGraphState {
   readonly pages = new Map<string, FakePage>();
   readonly tokens = new Map<string, FakeToken>();
