@@ -29,8 +29,8 @@ test('a rate limit pauses that Page only, until the headers say it may go on', a
     return error?.paused === true ? error : undefined;
   });
   assert.equal(waiting.details?.waitingFor, 'rate-limit');
-  assert.equal(waiting.details?.facebook?.code, 32);
-  assert.equal(waiting.details?.facebook?.message, '(#32) Page request limit reached');
+  assert.equal(waiting.details.facebook?.code, 32);
+  assert.equal(waiting.details.facebook.message, '(#32) Page request limit reached');
   assert.equal(paused.attempts, 0, 'a paused attempt is not counted');
   const pausedAt = Date.now();
 

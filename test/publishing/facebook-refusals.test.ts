@@ -65,5 +65,5 @@ test('506 duplicate when the post is on the Page: adopted, not posted again', as
   assert.equal(s.fake.posts(ASNES_PAGE).filter((p) => p.message.includes(notice.id)).length, 1);
   const record = (await archiveRecords(s.t.db.pool)).find((r) => r.publicationId === published.id);
   assert.equal(record?.receipt?.adopted, true);
-  assert.equal((record?.receipt?.adoptedAfter as { facebook: { code: number } } | undefined)?.facebook.code, 506);
+  assert.equal((record.receipt.adoptedAfter as { facebook: { code: number } } | undefined)?.facebook.code, 506);
 });

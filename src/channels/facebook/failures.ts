@@ -24,6 +24,7 @@ export function describeGraphError(error: GraphApiError, entry: GraphErrorEntry)
   const e = error.error;
   return {
     kind: entry.kind,
+    message: e.message,
     facebook: {
       status: error.status,
       code: e.code,
