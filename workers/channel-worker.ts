@@ -2,7 +2,7 @@ import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { FastifyBaseLogger } from 'fastify';
 import { ChannelPausedError } from '../src/channels/types.ts';
 import type { ChannelName } from '../src/notices/types.ts';
-import { publishPublication, PublicationFailed, type PublishContext, type PublishOutcome } from '../src/publishing/publish.ts';
+import { publishPublication, type PublishContext, type PublishedChange } from '../src/publishing/publish.ts';
 import { withdrawPublication } from '../src/publishing/withdraw.ts';
 import { connectionFor, type QueueConfig } from '../src/queue/connection.ts';
 import { channelQueueName } from '../src/queue/names.ts';
@@ -16,6 +16,11 @@ export interface ChannelWorkerOptions {
   log: FastifyBaseLogger;
   /** Called after a publication went out or was taken down (e.g. to refresh the website's listings). */
   onChanged?: (change: { tenantSlug: string; channel: ChannelName }) => Promise<void>;
+}
+
+/** One follow-up per tenant and channel, however many of the batch went out there. */
+function uniqueChanges(changes: readonly PublishedChange[]): PublishedChange[] {
+  return [...new Map(changes.map((c) => [`${c.tenantSlug}|${c.channel}`, c])).values()];
 }
 
 /**
@@ -45,30 +50,30 @@ export function createChannelWorker(channel: ChannelName, ctx: PublishContext, o
     }
     const finalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
     const log = opts.log.child({ channel, publicationId: job.data.publicationId, jobId: job.id, attempt: job.attemptsMade + 1 });
-    let outcome: PublishOutcome;
-    try {
-      outcome = await publishPublication(ctx, job.data.publicationId, finalAttempt);
-    } catch (error) {
-      if (error instanceof ChannelPausedError) return waitOut(job, token, error);
-      if (error instanceof PublicationFailed) {
-        log.warn({ event: 'publication.failed', reason: error.message }, 'publication failed for good');
-        throw new UnrecoverableError(error.message);
+    const { outcome, changes } = await publishPublication(ctx, { publicationId: job.data.publicationId, channel, finalAttempt });
+    for (const change of uniqueChanges(changes)) await opts.onChanged?.(change);
+    switch (outcome.kind) {
+      case 'published':
+        log.info({ event: 'publication.published', adopted: outcome.adopted, url: outcome.receipt.url, batch: changes.length }, 'published');
+        return outcome.adopted ? 'adopted' : 'published';
+      case 'failed':
+        log.warn({ event: 'publication.failed', reason: outcome.message }, 'publication failed for good');
+        throw new UnrecoverableError(outcome.message);
+      case 'retry':
+        log.warn({ event: 'publication.retry', err: outcome.error }, 'publication attempt failed; will retry');
+        throw outcome.error;
+      case 'paused':
+        return waitOut(job, token, outcome.error);
+      case 'skipped': {
+        const { refused, retryInMs } = outcome.refusal;
+        if ((refused === 'not-due' || refused === 'held') && retryInMs !== undefined) {
+          await job.moveToDelayed(Date.now() + Math.max(retryInMs, 50), token);
+          throw new DelayedError();
+        }
+        log.debug({ event: 'publication.skipped', refused }, 'nothing to do');
+        return `skipped:${refused}`;
       }
-      log.warn({ event: 'publication.retry', err: error }, 'publication attempt failed; will retry');
-      throw error;
     }
-    if (outcome.kind === 'skipped') {
-      const { refused, retryInMs } = outcome.refusal;
-      if ((refused === 'not-due' || refused === 'held') && retryInMs !== undefined) {
-        await job.moveToDelayed(Date.now() + Math.max(retryInMs, 50), token);
-        throw new DelayedError();
-      }
-      log.debug({ event: 'publication.skipped', refused }, 'nothing to do');
-      return `skipped:${refused}`;
-    }
-    log.info({ event: 'publication.published', adopted: outcome.adopted, url: outcome.receipt.url }, 'published');
-    await opts.onChanged?.(outcome);
-    return outcome.adopted ? 'adopted' : 'published';
   };
   const worker = new Worker<PublicationJob>(channelQueueName(channel), processor, {
     connection: connectionFor(opts.queue, 'worker'),

@@ -30,6 +30,7 @@ const running = await startWorkers({
   dataDir: env.HERALD_DATA_DIR,
   concurrency: env.HERALD_WORKER_CONCURRENCY,
   lockDurationMs: env.HERALD_JOB_LOCK_MS,
+  websiteBatchSize: env.HERALD_WEBSITE_BATCH,
   log,
   facebook: {
     graphUrl: env.HERALD_FACEBOOK_GRAPH_URL,

@@ -12,9 +12,12 @@ import { facebookLengthLimit } from '../src/publishing/facebook-limits.ts';
 import { checkFacebookTokens } from '../src/publishing/facebook-token-check.ts';
 import { reconcile } from '../src/publishing/reconcile.ts';
 import { startRelayLoop } from '../src/publishing/relay-loop.ts';
-import { rebuildWebsiteIndex, requestIndexRebuild, WEBSITE_INDEX_JOB } from '../src/publishing/website-index.ts';
+import { BatchLedger } from '../src/publishing/batch-ledger.ts';
+import type { PublishContext } from '../src/publishing/publish.ts';
+import { indexRebuilds, rebuildWebsiteIndex, WEBSITE_INDEX_JOB } from '../src/publishing/website-index.ts';
 import type { QueueConfig } from '../src/queue/connection.ts';
 import { PublishingQueues } from '../src/queue/publishing-queues.ts';
+import { WindowedJob } from '../src/queue/windowed-job.ts';
 import { webRootOf } from '../src/routes/public.ts';
 import { DEV_SECRET_KEY } from '../src/secrets/secret-key.ts';
 import { facebookPagesIn } from '../src/store/facebook-pages.ts';
@@ -63,12 +66,23 @@ export interface WorkerOptions {
   refreshListingsEveryMs?: number;
   /** @defaultValue the system clock */
   clock?: Clock;
+  /**
+   * How many other due publications a website job takes along in its claim (one statement, one
+   * transaction for the lot). @defaultValue 50
+   */
+  websiteBatchSize?: number;
   /** @defaultValue graph.facebook.com, the development secret key, and the defaults above */
   facebook?: FacebookWorkerOptions;
 }
 
 /** Periodic jobs keep their recent history (for the operator), not every run since the start. */
 const KEEP_RECENT = { removeOnComplete: { count: 1000 }, removeOnFail: { count: 1000 } };
+
+/**
+ * Records are sealed this soon after they are appended (the periodic seal is the fallback), so a
+ * burst of publications is in the chain well within the seal interval.
+ */
+const SEAL_SOON_MS = 250;
 
 /** How often each worker process makes sure the maintenance schedules exist in Redis. */
 const SCHEDULE_RENEWAL_MS = 5000;
@@ -94,9 +108,20 @@ export async function startWorkers(opts: WorkerOptions): Promise<RunningWorkers>
   const facebookJobs: FacebookJobContext = { pool: opts.pool, directory: opts.directory, client: graph, pages, clock, log: opts.log, policy: rateLimit, tokenRecheckMs };
   const adapters = new Map<ChannelName, ChannelAdapter>([
     ['website', createWebsiteChannel({ webRoot, clock })],
+    // Facebook publications are not batched: each waits on its own Page's pauses.
     ['facebook', createFacebookChannel({ client: graph, pages, clock, maxLength: facebookLengthLimit(opts.directory), tokenRecheckMs, rateLimit })],
   ]);
-  const ctx = { pool: opts.pool, directory: opts.directory, adapters, leaseMs: lockDurationMs, clock };
+  const ctx: PublishContext = {
+    pool: opts.pool,
+    directory: opts.directory,
+    adapters,
+    leaseMs: lockDurationMs,
+    clock,
+    batchSize: { website: opts.websiteBatchSize ?? 50 },
+    ledger: new BatchLedger(),
+  };
+  const rebuilds = indexRebuilds(queues);
+  const seals = new WindowedJob<Record<string, never>>(queues.maintenance, 'seal', SEAL_SOON_MS, KEEP_RECENT);
 
   const channelWorkers = [...adapters.keys()].map((channel) =>
     createChannelWorker(channel, ctx, {
@@ -105,7 +130,8 @@ export async function startWorkers(opts: WorkerOptions): Promise<RunningWorkers>
       lockDurationMs,
       log: opts.log,
       onChanged: async (change) => {
-        if (change.channel === 'website') await requestIndexRebuild(queues, change.tenantSlug);
+        await seals.request('soon', {});
+        if (change.channel === 'website') await rebuilds.request(change.tenantSlug, { tenantSlug: change.tenantSlug });
       },
     }),
   );
@@ -115,7 +141,7 @@ export async function startWorkers(opts: WorkerOptions): Promise<RunningWorkers>
       seal: () => sealAll(opts.pool, { batchSize: 1000 }),
       reconcile: () => reconcile(opts.pool, queues, opts.log, clock()),
       [WEBSITE_INDEX_JOB]: (job) => rebuildWebsiteIndex(opts.pool, opts.directory, webRoot, (job.data as { tenantSlug: string }).tenantSlug, clock()),
-      'refresh-listings': () => Promise.all(opts.directory.tenants().map((t) => requestIndexRebuild(queues, t.slug))),
+      'refresh-listings': () => Promise.all(opts.directory.tenants().map((t) => rebuilds.request(t.slug, { tenantSlug: t.slug }))),
       'facebook-comments': () => harvestComments(facebookJobs, fb.harvestDays ?? DEFAULT_HARVEST_DAYS),
       'facebook-token-check': () => checkFacebookTokens(facebookJobs),
     },

@@ -26,6 +26,8 @@ export interface Env {
   HERALD_WORKER_CONCURRENCY: number;
   /** Key prefix of every queue; the braces are a Redis Cluster hash tag. @defaultValue '{herald}' */
   HERALD_QUEUE_PREFIX: string;
+  /** Other due website publications a job takes along in one claim and one commit. @defaultValue 50 */
+  HERALD_WEBSITE_BATCH: number;
   /** A job's lock and a publication's lease: how soon a killed worker's work is taken over. @defaultValue 30000 */
   HERALD_JOB_LOCK_MS: number;
   /**
@@ -54,6 +56,7 @@ const schema = {
     HERALD_RULES_DIR: { type: 'string', minLength: 1, default: './rules' },
     HERALD_MIGRATE: { type: 'boolean', default: false },
     HERALD_WORKER_CONCURRENCY: { type: 'integer', minimum: 1, maximum: 256, default: 4 },
+    HERALD_WEBSITE_BATCH: { type: 'integer', minimum: 0, maximum: 1000, default: 50 },
     HERALD_JOB_LOCK_MS: { type: 'integer', minimum: 1000, maximum: 600000, default: 30000 },
     HERALD_QUEUE_PREFIX: { type: 'string', pattern: '^\\{[A-Za-z0-9_-]+\\}$', default: '{herald}' },
     HERALD_SECRET_KEY: { type: 'string', pattern: '^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$' },

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { rebuildIndexes } from '../channels/website/index.ts';
 import type { PublishingQueues } from '../queue/publishing-queues.ts';
+import { WindowedJob } from '../queue/windowed-job.ts';
 import { listPublishedOnWebsite } from '../store/website-listing.ts';
 import type { TenantDirectory } from '../tenancy/directory.ts';
 
@@ -12,15 +13,9 @@ export const WEBSITE_INDEX_JOB = 'website-index';
  */
 export const INDEX_WINDOW_MS = 5000;
 
-/**
- * Asks for a rebuild at the end of the current window. The job id names the tenant and the window,
- * so every publication within one window shares one rebuild; a rebuild runs after the window closes,
- * so it reads every publication committed in it.
- */
-export async function requestIndexRebuild(queues: PublishingQueues, tenantSlug: string, now = Date.now()): Promise<void> {
-  const window = Math.floor(now / INDEX_WINDOW_MS);
-  const due = (window + 1) * INDEX_WINDOW_MS + 100;
-  await queues.maintenance.add(WEBSITE_INDEX_JOB, { tenantSlug }, { jobId: `${WEBSITE_INDEX_JOB}-${tenantSlug}-${window}`, delay: due - now, removeOnComplete: true, removeOnFail: 100 });
+/** Asks for rebuilds of a tenant's listings at the end of the current window: see {@link WindowedJob}. */
+export function indexRebuilds(queues: PublishingQueues): WindowedJob<{ tenantSlug: string }> {
+  return new WindowedJob(queues.maintenance, WEBSITE_INDEX_JOB, INDEX_WINDOW_MS);
 }
 
 /** Rebuilds a tenant's index page, Atom feed, iCalendar and notices.json from PostgreSQL. */

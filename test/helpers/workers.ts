@@ -56,6 +56,7 @@ export interface TestWorkerOptions {
   lockDurationMs?: number;
   sealEveryMs?: number;
   reconcileEveryMs?: number;
+  websiteBatchSize?: number;
   /** @defaultValue graph.facebook.com with no tokens set: Facebook publications wait for a token */
   facebook?: FacebookWorkerOptions;
   /** @defaultValue silent (debug with TEST_LOG) */
@@ -85,6 +86,7 @@ export async function startTestWorkers(t: TestApp, opts: TestWorkerOptions): Pro
       sealEveryMs: opts.sealEveryMs ?? 300,
       ...(opts.reconcileEveryMs === undefined ? {} : { reconcileEveryMs: opts.reconcileEveryMs }),
       ...(opts.clock ? { clock: opts.clock } : {}),
+      ...(opts.websiteBatchSize === undefined ? {} : { websiteBatchSize: opts.websiteBatchSize }),
       ...(opts.facebook ? { facebook: opts.facebook } : {}),
     });
   } catch (error) {

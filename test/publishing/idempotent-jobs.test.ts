@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { createWebsiteChannel } from '../../src/channels/website/index.ts';
 import { createLogger } from '../../src/logger.ts';
+import { BatchLedger } from '../../src/publishing/batch-ledger.ts';
 import { publishPublication } from '../../src/publishing/publish.ts';
 import { reconcile } from '../../src/publishing/reconcile.ts';
 import type { DuePublication } from '../../src/queue/publishing-queues.ts';
@@ -116,7 +117,12 @@ test('duplicate jobs under other ids race the real ones at the due time: each pu
     timeoutMs: 15_000,
     describe: async () => `${JSON.stringify(await stateCounts(t.db.pool))} ${JSON.stringify(tally())}`,
   });
-  assert.deepEqual(tally(), { published: NOTICES, 'skipped:finished': NOTICES * 2 });
+  // A job may take due siblings along in its batch, so fewer jobs than publications say 'published';
+  // every job ran, and every one either published or found its publication done.
+  const { published = 0, 'skipped:finished': finished = 0, ...rest } = tally();
+  assert.deepEqual(rest, {}, 'a job ended otherwise than published or skipped:finished');
+  assert.ok(published >= 1, 'no job published');
+  assert.equal(published + finished, NOTICES * 3);
   await assertPublishedOnce(await publicationStates(t.db.pool));
 });
 
@@ -149,11 +155,13 @@ test('publishing an already published publication directly is a no-op', async ()
     adapters: new Map([['website' as const, createWebsiteChannel({ webRoot: webRootOf(t.dataDir), clock: () => new Date() })]]),
     leaseMs: LOCK_MS,
     clock: () => new Date(),
+    batchSize: { website: 50 },
+    ledger: new BatchLedger(),
   };
   const before = await publicationStates(t.db.pool);
   for (const p of due) {
     for (const finalAttempt of [false, true]) {
-      assert.deepEqual(await publishPublication(ctx, p.id, finalAttempt), { kind: 'skipped', refusal: { refused: 'finished' } });
+      assert.deepEqual(await publishPublication(ctx, { publicationId: p.id, channel: 'website', finalAttempt }), { outcome: { kind: 'skipped', refusal: { refused: 'finished' } }, changes: [] });
     }
   }
   assert.deepEqual(await publicationStates(t.db.pool), before);

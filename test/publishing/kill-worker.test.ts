@@ -51,6 +51,8 @@ function startWorkerProcess(name: string): ChildProcess {
       HERALD_DATA_DIR: t.dataDir,
       HERALD_JOB_LOCK_MS: '2000',
       HERALD_WORKER_CONCURRENCY: '4',
+      // Small batches, so that a kill lands in the middle of the work rather than after it.
+      HERALD_WEBSITE_BATCH: '2',
       LOG_LEVEL: 'warn',
     },
     stdio: ['ignore', 'pipe', 'pipe'],

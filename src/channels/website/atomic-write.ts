@@ -15,9 +15,52 @@ async function syncDirectory(dir: string): Promise<void> {
 }
 
 /**
+ * One sync shared by everyone who asks meanwhile (group commit, as PostgreSQL does for its WAL): a
+ * folder fsync covers every rename finished before it started, so a caller who arrives while one
+ * runs waits for the next, and pages written side by side share one.
+ */
+class SharedSync {
+  private running: Promise<void> | null = null;
+  private queued: Promise<void> | null = null;
+
+  constructor(private readonly sync: () => Promise<void>) {}
+
+  request(): Promise<void> {
+    if (!this.running) return this.start();
+    const settled = this.running.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.queued ??= settled.then(() => {
+      this.queued = null;
+      return this.start();
+    });
+    return this.queued;
+  }
+
+  private start(): Promise<void> {
+    const running: Promise<void> = this.sync().finally(() => {
+      if (this.running === running) this.running = null;
+    });
+    this.running = running;
+    return running;
+  }
+}
+
+const folderSyncs = new Map<string, SharedSync>();
+
+/** The fsync of a folder's entries, shared by the renames that finish meanwhile. */
+function syncFolder(dir: string): Promise<void> {
+  let shared = folderSyncs.get(dir);
+  if (!shared) folderSyncs.set(dir, (shared = new SharedSync(() => syncDirectory(dir))));
+  return shared.request();
+}
+
+/**
  * Replaces `file` with `bytes` so that a reader sees the old file or the new one, never half of
- * either: write a temp file in the same folder (same file system, so rename is atomic), fsync it,
- * rename it over the target, then fsync the folder so the rename itself survives a power cut.
+ * either, and a power cut after it returns loses neither: write a temp file in the same folder (same
+ * file system, so rename is atomic), fsync it, rename it over the target, then fsync the folder so
+ * the rename itself is durable (one folder fsync shared by the renames that finish meanwhile).
  */
 export async function writeFileAtomic(file: string, bytes: Buffer | string): Promise<void> {
   const dir = dirname(file);
@@ -36,5 +79,5 @@ export async function writeFileAtomic(file: string, bytes: Buffer | string): Pro
     await rm(temp, { force: true });
     throw error;
   }
-  await syncDirectory(dir);
+  await syncFolder(dir);
 }
