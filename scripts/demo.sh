@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # `npm run demo`: Herald (API + workers) with the demo municipality, Åsnes kommune, on this machine.
 # Installs what is missing, starts Redis and PostgreSQL if needed, migrates, prints fresh API keys,
-# then runs until Ctrl-C.
+# starts a fake Facebook Graph API (test/fakes/graph-api) unless HERALD_FACEBOOK_GRAPH_URL points
+# elsewhere, gives Åsnes's Page its token (Karasjok's Page is left without one: its posts wait,
+# visibly, for a token), then runs until Ctrl-C.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,6 +13,12 @@ export HERALD_DATA_DIR=${HERALD_DATA_DIR:-./data}
 export PORT=${PORT:-3000}
 export HOST=${HOST:-127.0.0.1}
 export LOG_LEVEL=${LOG_LEVEL:-info}
+export FAKE_GRAPH_PORT=${FAKE_GRAPH_PORT:-3900}
+fake_graph=""
+if [ -z "${HERALD_FACEBOOK_GRAPH_URL:-}" ]; then
+  export HERALD_FACEBOOK_GRAPH_URL="http://127.0.0.1:$FAKE_GRAPH_PORT/v26.0"
+  fake_graph=yes
+fi
 
 [ -d node_modules ] || npm ci --no-audit --no-fund --loglevel=warn
 bash scripts/services.sh
@@ -34,7 +42,15 @@ $(grep -v '^#' "$keys_file")
 
 MSG
 
+pids=()
+if [ -n "$fake_graph" ]; then
+  node --import tsx test/fakes/graph-api/serve.ts &
+  pids+=($!)
+  echo demo-page-token-asnes | npm run --silent keys -- facebook-token --tenant asnes
+  echo "Fake Facebook Pages: http://127.0.0.1:$FAKE_GRAPH_PORT/fake-facebook/  (Karasjok has no token: its posts wait for one)"
+fi
+
 npm run worker &
-worker=$!
-trap 'kill $worker 2>/dev/null; wait $worker 2>/dev/null' EXIT
+pids+=($!)
+trap 'kill "${pids[@]}" 2>/dev/null; wait "${pids[@]}" 2>/dev/null' EXIT
 npm start

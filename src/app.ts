@@ -8,12 +8,14 @@ import authPlugin from './plugins/auth.ts';
 import postgresPlugin from './plugins/postgres.ts';
 import problemPlugin from './plugins/problem.ts';
 import redisPlugin from './plugins/redis.ts';
+import facebookChannelRoutes from './routes/facebook-channel.ts';
 import healthRoutes from './routes/health.ts';
 import noticeLifecycleRoutes from './routes/notice-lifecycle.ts';
 import newspaperConfirmRoutes from './routes/newspaper-confirm.ts';
 import noticeRoutes from './routes/notices.ts';
 import publicRoutes, { webRootOf } from './routes/public.ts';
 import ruleRoutes from './routes/rules.ts';
+import { DEV_SECRET_KEY } from './secrets/secret-key.ts';
 import { syncTenants } from './store/tenants.ts';
 import type { Clock } from './time/clock.ts';
 import type { TenantDirectory } from './tenancy/directory.ts';
@@ -37,6 +39,8 @@ export interface BuildOptions {
   clock?: Clock;
   /** @defaultValue no logging */
   logger?: FastifyBaseLogger;
+  /** HERALD_SECRET_KEY: encrypts the Facebook Page tokens. @defaultValue the development key */
+  secretKey?: Buffer;
 }
 
 /** 256 KiB: a notice with a long body fits many times over; anything bigger is a mistake or an attack. */
@@ -71,7 +75,8 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
-  await app.register(healthRoutes);
+  const secretKey = opts.secretKey ?? Buffer.from(DEV_SECRET_KEY, 'hex');
+  await app.register(healthRoutes, { secretKey });
   await app.register(publicRoutes, { webRoot: webRootOf(opts.dataDir) });
   await app.register(async (v1) => {
     v1.addHook('onRequest', v1.authenticate);
@@ -79,6 +84,7 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
     await v1.register(noticeLifecycleRoutes);
     await v1.register(newspaperConfirmRoutes);
     await v1.register(ruleRoutes);
+    await v1.register(facebookChannelRoutes, { secretKey });
   }, { prefix: '/v1' });
 
   app.addHook('onReady', async () => {

@@ -1,9 +1,11 @@
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
 import type { Env } from './config/env.ts';
 
 /** Paths that may hold secrets: never written to a log line. */
 export const REDACTED_PATHS = ['req.headers.authorization', 'headers.authorization', '*.token', '*.accessToken', '*.key'];
 
-export function createLogger(level: Env['LOG_LEVEL']): Logger {
-  return pino({ level, redact: { paths: REDACTED_PATHS, censor: '[redacted]' }, base: { service: 'herald' } });
+/** Herald's logger; `destination` (default stdout) lets tests read every line written. */
+export function createLogger(level: Env['LOG_LEVEL'], destination?: DestinationStream): Logger {
+  const options = { level, redact: { paths: REDACTED_PATHS, censor: '[redacted]' }, base: { service: 'herald' } };
+  return destination ? pino(options, destination) : pino(options);
 }

@@ -2,6 +2,7 @@ import closeWithGrace from 'close-with-grace';
 import { build } from './app.ts';
 import { loadEnv } from './config/env.ts';
 import { createLogger } from './logger.ts';
+import { requireSecretKey } from './secrets/secret-key.ts';
 import { ensureDatabase } from './store/ensure-database.ts';
 import { migrate } from './store/migrate.ts';
 import { createPool } from './store/pool.ts';
@@ -32,6 +33,7 @@ const app = await build({
   redisUrl: env.REDIS_URL,
   dataDir: env.HERALD_DATA_DIR,
   logger,
+  secretKey: requireSecretKey(env.HERALD_SECRET_KEY),
 });
 closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
   if (err) app.log.error({ err }, 'closing after an error');

@@ -1,5 +1,6 @@
 import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { FastifyBaseLogger } from 'fastify';
+import { ChannelPausedError } from '../src/channels/types.ts';
 import type { ChannelName } from '../src/notices/types.ts';
 import { publishPublication, type PublishContext, type PublishedChange, type PublishResult } from '../src/publishing/publish.ts';
 import { withdrawPublication } from '../src/publishing/withdraw.ts';
@@ -30,9 +31,22 @@ function uniqueChanges(changes: readonly PublishedChange[]): PublishedChange[] {
  * claim waits without spending an attempt, anything else retries with backoff.
  */
 export function createChannelWorker(channel: ChannelName, ctx: PublishContext, opts: ChannelWorkerOptions): Worker<PublicationJob> {
+  /** A paused channel target (rate limit, token to replace): the job waits without spending an attempt. */
+  const waitOut = async (job: Job<PublicationJob>, token: string | undefined, error: ChannelPausedError): Promise<never> => {
+    opts.log.info({ event: 'publication.paused', channel, publicationId: job.data.publicationId, jobId: job.id, retryAt: error.retryAt.toISOString(), reason: error.message }, 'channel paused; the job waits');
+    await job.moveToDelayed(Math.max(error.retryAt.getTime(), Date.now() + 50), token);
+    throw new DelayedError();
+  };
+
   const processor = async (job: Job<PublicationJob>, token?: string): Promise<string> => {
     if (job.name === 'withdraw') {
-      const withdrawn = await withdrawPublication(ctx, job.data.publicationId);
+      let withdrawn: Awaited<ReturnType<typeof withdrawPublication>>;
+      try {
+        withdrawn = await withdrawPublication(ctx, job.data.publicationId);
+      } catch (error) {
+        if (error instanceof ChannelPausedError) return waitOut(job, token, error);
+        throw error;
+      }
       if (withdrawn) await opts.onChanged?.(withdrawn);
       return withdrawn ? 'withdrawn' : 'skipped';
     }
@@ -50,6 +64,8 @@ export function createChannelWorker(channel: ChannelName, ctx: PublishContext, o
       case 'retry':
         log.warn({ event: 'publication.retry', err: outcome.error }, 'publication attempt failed; will retry');
         throw outcome.error;
+      case 'paused':
+        return waitOut(job, token, outcome.error);
       case 'skipped': {
         const { refused, retryInMs } = outcome.refusal;
         if ((refused === 'not-due' || refused === 'held') && retryInMs !== undefined) {

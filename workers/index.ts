@@ -1,6 +1,7 @@
 import closeWithGrace from 'close-with-grace';
 import { loadEnv } from '../src/config/env.ts';
 import { createLogger } from '../src/logger.ts';
+import { requireSecretKey } from '../src/secrets/secret-key.ts';
 import { createPool } from '../src/store/pool.ts';
 import { loadTenantDirectory } from '../src/tenancy/directory.ts';
 import { startWorkers } from './start.ts';
@@ -31,6 +32,12 @@ const running = await startWorkers({
   lockDurationMs: env.HERALD_JOB_LOCK_MS,
   websiteBatchSize: env.HERALD_WEBSITE_BATCH,
   log,
+  facebook: {
+    graphUrl: env.HERALD_FACEBOOK_GRAPH_URL,
+    timeoutMs: env.HERALD_FACEBOOK_TIMEOUT_MS,
+    secretKey: requireSecretKey(env.HERALD_SECRET_KEY),
+    harvestDays: env.HERALD_FACEBOOK_COMMENT_DAYS,
+  },
 });
 log.info({ event: 'workers.started', queues: running.workers.map((w) => w.name) }, 'workers running');
 

@@ -3,10 +3,15 @@ import type { Worker } from 'bullmq';
 import type { FastifyBaseLogger } from 'fastify';
 import type pg from 'pg';
 import { sealAll } from '../src/archive/index.ts';
+import { createFacebookChannel, createGraphClient, DEFAULT_RATE_LIMIT_POLICY, type RateLimitPolicy } from '../src/channels/facebook/index.ts';
 import { createNewspaperChannel } from '../src/channels/newspaper/index.ts';
 import type { ChannelAdapter } from '../src/channels/types.ts';
 import { createWebsiteChannel } from '../src/channels/website/index.ts';
 import type { ChannelName } from '../src/notices/types.ts';
+import { DEFAULT_HARVEST_DAYS, harvestComments } from '../src/publishing/facebook-comments.ts';
+import type { FacebookJobContext } from '../src/publishing/facebook-context.ts';
+import { facebookLengthLimit } from '../src/publishing/facebook-limits.ts';
+import { checkFacebookTokens } from '../src/publishing/facebook-token-check.ts';
 import { publishNewspaperIssue } from '../src/publishing/newspaper-batch.ts';
 import { reconcile } from '../src/publishing/reconcile.ts';
 import { startRelayLoop } from '../src/publishing/relay-loop.ts';
@@ -17,10 +22,32 @@ import type { QueueConfig } from '../src/queue/connection.ts';
 import { PublishingQueues } from '../src/queue/publishing-queues.ts';
 import { WindowedJob } from '../src/queue/windowed-job.ts';
 import { webRootOf } from '../src/routes/public.ts';
+import { DEV_SECRET_KEY } from '../src/secrets/secret-key.ts';
+import { facebookPagesIn } from '../src/store/facebook-pages.ts';
 import type { TenantDirectory } from '../src/tenancy/directory.ts';
 import type { Clock } from '../src/time/clock.ts';
 import { createChannelWorker } from './channel-worker.ts';
 import { createMaintenanceWorker } from './maintenance-worker.ts';
+
+/** The Facebook channel's settings (README, "Facebook channel"); tests shrink the timings. */
+export interface FacebookWorkerOptions {
+  /** HERALD_FACEBOOK_GRAPH_URL. @defaultValue 'https://graph.facebook.com/v26.0' */
+  graphUrl?: string;
+  /** HERALD_FACEBOOK_TIMEOUT_MS: every Graph call. @defaultValue 10 000 */
+  timeoutMs?: number;
+  /** HERALD_SECRET_KEY, which decrypts the Page tokens. @defaultValue the development key */
+  secretKey?: Buffer;
+  /** How soon a Page waiting for a new token is looked at again. @defaultValue 60 000 */
+  tokenRecheckMs?: number;
+  /** @defaultValue DEFAULT_RATE_LIMIT_POLICY (15 min when Facebook does not say, at most 24 h, throttle at 90 %) */
+  rateLimit?: Partial<RateLimitPolicy>;
+  /** How often comments are harvested. @defaultValue 900 000 (15 min) */
+  harvestEveryMs?: number;
+  /** HERALD_FACEBOOK_COMMENT_DAYS: how long after publication comments are harvested. @defaultValue 30 */
+  harvestDays?: number;
+  /** How often each Page token is checked with `/debug_token`. @defaultValue 86 400 000 (daily) */
+  tokenCheckEveryMs?: number;
+}
 
 export interface WorkerOptions {
   pool: pg.Pool;
@@ -47,6 +74,8 @@ export interface WorkerOptions {
    * transaction for the lot). @defaultValue 50
    */
   websiteBatchSize?: number;
+  /** @defaultValue graph.facebook.com, the development secret key, and the defaults above */
+  facebook?: FacebookWorkerOptions;
 }
 
 /** Periodic jobs keep their recent history (for the operator), not every run since the start. */
@@ -74,9 +103,17 @@ export async function startWorkers(opts: WorkerOptions): Promise<RunningWorkers>
   const lockDurationMs = opts.lockDurationMs ?? 30_000;
   const webRoot = webRootOf(opts.dataDir);
   const queues = new PublishingQueues(opts.queue, 'worker');
+  const fb = opts.facebook ?? {};
+  const graph = createGraphClient({ ...(fb.graphUrl !== undefined && { baseUrl: fb.graphUrl }), ...(fb.timeoutMs !== undefined && { timeoutMs: fb.timeoutMs }) });
+  const pages = facebookPagesIn(opts.pool, fb.secretKey ?? Buffer.from(DEV_SECRET_KEY, 'hex'));
+  const rateLimit = { ...DEFAULT_RATE_LIMIT_POLICY, ...fb.rateLimit };
+  const tokenRecheckMs = fb.tokenRecheckMs ?? 60_000;
+  const facebookJobs: FacebookJobContext = { pool: opts.pool, directory: opts.directory, client: graph, pages, clock, log: opts.log, policy: rateLimit, tokenRecheckMs };
   const newspaper = createNewspaperChannel({ directoryRoot: join(opts.dataDir, 'newspapers'), clock });
   const adapters = new Map<ChannelName, ChannelAdapter>([
     ['website', createWebsiteChannel({ webRoot, clock })],
+    // Facebook publications are not batched: each waits on its own Page's pauses.
+    ['facebook', createFacebookChannel({ client: graph, pages, clock, maxLength: facebookLengthLimit(opts.directory), tokenRecheckMs, rateLimit })],
     ['newspaper', newspaper],
   ]);
   // A newspaper job delivers the whole issue its publication is booked into (src/publishing/newspaper-batch.ts).
@@ -113,6 +150,8 @@ export async function startWorkers(opts: WorkerOptions): Promise<RunningWorkers>
       reconcile: () => reconcile(opts.pool, queues, opts.log, clock()),
       [WEBSITE_INDEX_JOB]: (job) => rebuildWebsiteIndex(opts.pool, opts.directory, webRoot, (job.data as { tenantSlug: string }).tenantSlug, clock()),
       'refresh-listings': () => Promise.all(opts.directory.tenants().map((t) => rebuilds.request(t.slug, { tenantSlug: t.slug }))),
+      'facebook-comments': () => harvestComments(facebookJobs, fb.harvestDays ?? DEFAULT_HARVEST_DAYS),
+      'facebook-token-check': () => checkFacebookTokens(facebookJobs),
     },
     opts.queue,
     opts.log,
@@ -125,6 +164,8 @@ export async function startWorkers(opts: WorkerOptions): Promise<RunningWorkers>
     await queues.maintenance.upsertJobScheduler('seal', { every: opts.sealEveryMs ?? 2000 }, { name: 'seal', opts: KEEP_RECENT });
     await queues.maintenance.upsertJobScheduler('reconcile', { every: opts.reconcileEveryMs ?? 30_000 }, { name: 'reconcile', opts: KEEP_RECENT });
     await queues.maintenance.upsertJobScheduler('refresh-listings', { every: opts.refreshListingsEveryMs ?? 3_600_000 }, { name: 'refresh-listings', opts: KEEP_RECENT });
+    await queues.maintenance.upsertJobScheduler('facebook-comments', { every: fb.harvestEveryMs ?? 900_000 }, { name: 'facebook-comments', opts: KEEP_RECENT });
+    await queues.maintenance.upsertJobScheduler('facebook-token-check', { every: fb.tokenCheckEveryMs ?? 86_400_000 }, { name: 'facebook-token-check', opts: KEEP_RECENT });
   };
   await keepSchedules();
   const scheduleKeeper = setInterval(() => {

@@ -15,35 +15,55 @@ export async function appendRecord(db: Db, record: ArchiveRecordInput): Promise<
   return id;
 }
 
-/** Appends several records in one statement; returns their ids in input order. */
+const COLUMNS = [
+  'tenant_id',
+  'notice_id',
+  'notice_version',
+  'publication_id',
+  'channel',
+  'event',
+  'content',
+  'content_type',
+  'content_sha256',
+  'rule_version',
+  'receipt',
+] as const;
+
+/** Rows per statement: PostgreSQL takes at most 65,535 parameters. */
+const ROWS_PER_STATEMENT = 1000;
+
+function valuesOf(r: ArchiveRecordInput): unknown[] {
+  return [
+    r.tenantId,
+    r.noticeId,
+    r.noticeVersion,
+    r.publicationId,
+    r.channel,
+    r.event,
+    r.content,
+    r.contentType,
+    sha256(r.content),
+    r.ruleVersion,
+    r.receipt === null ? null : JSON.stringify(r.receipt),
+  ];
+}
+
+/**
+ * Appends several records, a thousand per statement; returns their ids in input order. One
+ * parameter per value, not one array per column: pg sends a Buffer parameter as binary, but writes
+ * a bytea[] array out as hex text, which doubled every page's bytes and cost more than the INSERT.
+ */
 export async function appendRecords(db: Db, records: readonly ArchiveRecordInput[]): Promise<number[]> {
-  if (records.length === 0) return [];
-  const column = <T>(pick: (r: ArchiveRecordInput) => T): T[] => records.map(pick);
-  const { rows } = await db.query<{ id: number | string }>(
-    // ORDER BY ord makes nextval run in input order, so ascending ids are the input order.
-    `INSERT INTO archive_records (tenant_id, notice_id, notice_version, publication_id, channel, event,
-                                  content, content_type, content_sha256, rule_version, receipt)
-     SELECT tenant_id, notice_id, notice_version, publication_id, channel, event,
-            content, content_type, content_sha256, rule_version, receipt
-     FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::uuid[], $5::text[], $6::text[],
-                 $7::bytea[], $8::text[], $9::bytea[], $10::text[], $11::jsonb[])
-          WITH ORDINALITY AS u(tenant_id, notice_id, notice_version, publication_id, channel, event,
-                               content, content_type, content_sha256, rule_version, receipt, ord)
-     ORDER BY ord
-     RETURNING id`,
-    [
-      column((r) => r.tenantId),
-      column((r) => r.noticeId),
-      column((r) => r.noticeVersion),
-      column((r) => r.publicationId),
-      column((r) => r.channel),
-      column((r) => r.event),
-      column((r) => r.content),
-      column((r) => r.contentType),
-      column((r) => sha256(r.content)),
-      column((r) => r.ruleVersion),
-      column((r) => (r.receipt === null ? null : JSON.stringify(r.receipt))),
-    ],
-  );
-  return rows.map((r) => Number(r.id)).sort((a, b) => a - b);
+  const ids: number[] = [];
+  for (let from = 0; from < records.length; from += ROWS_PER_STATEMENT) {
+    const chunk = records.slice(from, from + ROWS_PER_STATEMENT);
+    const rows = chunk.map((_, i) => `(${COLUMNS.map((_c, j) => `$${i * COLUMNS.length + j + 1}`).join(', ')})`);
+    const { rows: inserted } = await db.query<{ id: number | string }>(
+      `INSERT INTO archive_records (${COLUMNS.join(', ')}) VALUES ${rows.join(', ')} RETURNING id`,
+      chunk.flatMap(valuesOf),
+    );
+    // Rows of one VALUES list take their ids from the sequence in list order.
+    ids.push(...inserted.map((r) => Number(r.id)).sort((a, b) => a - b));
+  }
+  return ids;
 }

@@ -11,8 +11,10 @@ import type { ChannelName } from '../notices/types.ts';
  *   the receipt says why.
  * - `corrected`: a new notice version replaced this one on the channel; both versions stay archived.
  * - `failed`: the channel refused for good; the content is the request and its answer.
+ * - `comment`: a resident's comment on a Facebook post, harvested after publication (the dialog is
+ *   the municipality's correspondence); the receipt lists the content's personal data as `screenable`.
  */
-export type ArchiveEvent = 'delivered' | 'published' | 'withdrawn' | 'corrected' | 'failed';
+export type ArchiveEvent = 'delivered' | 'published' | 'withdrawn' | 'corrected' | 'failed' | 'comment';
 
 /** A JSON object as the channel answered it (ids, URLs, status, issue date …). */
 export type ArchiveReceipt = Readonly<Record<string, unknown>>;

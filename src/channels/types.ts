@@ -54,6 +54,11 @@ export const CANNOT_TELL = Symbol('cannot tell');
  */
 export interface ChannelAdapter {
   readonly name: ChannelName;
+  /**
+   * A second delivery would be a second public post (Facebook): when findExisting answers CANNOT_TELL,
+   * the attempt is retried later instead of delivering again. @defaultValue false
+   */
+  readonly duplicatesOnRedelivery?: boolean;
   /** The exact artifact for this publication. Pure: the same task gives the same bytes. */
   render(task: PublicationTask): Promise<Artifact>;
   /** Makes it public. Throws PermanentChannelError when retrying cannot help. */
@@ -62,6 +67,22 @@ export interface ChannelAdapter {
   withdraw(task: PublicationTask, delivered: Receipt): Promise<Receipt>;
   /** Before retrying an attempt whose outcome is unknown: is it already out? */
   findExisting(task: PublicationTask, artifact: Artifact): Promise<Receipt | null | typeof CANNOT_TELL>;
+}
+
+/**
+ * The channel cannot be called for this target now — a rate limit, or a credential that someone must
+ * replace — and nothing went out in this attempt. The worker gives the attempt back (no retry is
+ * spent) and tries again at `retryAt`; meanwhile other targets of the channel keep flowing.
+ */
+export class ChannelPausedError extends Error {
+  constructor(
+    message: string,
+    readonly retryAt: Date,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'ChannelPausedError';
+  }
 }
 
 /** The channel refused the request as invalid: retrying cannot help. */

@@ -3,14 +3,17 @@ import { generateApiKey } from '../auth/api-key.ts';
 import { loadEnv } from '../config/env.ts';
 import { loadTenants } from '../config/tenants.ts';
 import { ROLES, type Role } from '../notices/types.ts';
+import { requireSecretKey } from '../secrets/secret-key.ts';
 import { insertUserWithKey, listApiKeys, revokeApiKey } from '../store/api-keys.ts';
+import { setPageToken } from '../store/facebook-pages.ts';
 import { createPool } from '../store/pool.ts';
 import { syncTenants } from '../store/tenants.ts';
 
 const USAGE = `usage:
   npm run keys -- create --tenant <slug> --role <${ROLES.join('|')}> --name "<person>"   prints the new key (only) on stdout
   npm run keys -- list   --tenant <slug>
-  npm run keys -- revoke --tenant <slug> --key <key id or prefix>`;
+  npm run keys -- revoke --tenant <slug> --key <key id or prefix>
+  npm run keys -- facebook-token --tenant <slug> < token.txt                    sets the Page token (read from stdin, stored encrypted)`;
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n${USAGE}\n`);
@@ -31,6 +34,18 @@ if (command === 'create') {
   if (!(ROLES as readonly string[]).includes(values.role ?? '')) fail(`--role must be one of ${ROLES.join(', ')}`);
   if (!values.name?.trim()) fail('--name is required');
 }
+
+/** The Page token from stdin (never from the command line, where `ps` and shell history would keep it). */
+async function readToken(): Promise<string> {
+  const pageId = tenants.find((t) => t.slug === slug)?.channels.facebook?.pageId;
+  if (pageId === undefined) fail(`${slug} has no Facebook Page configured (channels.facebook in its tenant file)`);
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  const token = Buffer.concat(chunks).toString('utf8').trim();
+  if (!/^\S{10,4096}$/.test(token)) fail('expected one Page access token on stdin (10–4096 characters, no spaces)');
+  return token;
+}
+const facebookToken = command === 'facebook-token' ? await readToken() : undefined;
 
 const pool = createPool(env.DATABASE_URL, 1);
 try {
@@ -55,6 +70,12 @@ try {
       const count = await revokeApiKey(pool, slug, key);
       if (count === 0) fail(`no active key "${key}" in ${slug}`);
       process.stderr.write(`revoked ${count} key(s)\n`);
+      break;
+    }
+    case 'facebook-token': {
+      const pageId = tenants.find((t) => t.slug === slug)?.channels.facebook?.pageId ?? '';
+      const version = await setPageToken(pool, requireSecretKey(env.HERALD_SECRET_KEY), { tenantSlug: slug, pageId, token: facebookToken ?? '' });
+      process.stderr.write(`Facebook Page token set for ${slug} (Page ${pageId}, version ${version}); publications waiting for it go out within a minute\n`);
       break;
     }
     default:

@@ -1,5 +1,6 @@
 import { Ajv } from 'ajv';
 import { ConfigInvalid } from '../errors.ts';
+import { DEV_SECRET_KEY } from '../secrets/secret-key.ts';
 
 /** Herald is configured only by these environment variables (README, "Configuration"). */
 export interface Env {
@@ -29,6 +30,17 @@ export interface Env {
   HERALD_WEBSITE_BATCH: number;
   /** A job's lock and a publication's lease: how soon a killed worker's work is taken over. @defaultValue 30000 */
   HERALD_JOB_LOCK_MS: number;
+  /**
+   * 32 bytes (64 hex digits or base64) that encrypt secrets at rest (Facebook Page tokens). Required
+   * when NODE_ENV is `production`. @defaultValue a public development key elsewhere
+   */
+  HERALD_SECRET_KEY: string;
+  /** The Graph API, version included. @defaultValue 'https://graph.facebook.com/v26.0' */
+  HERALD_FACEBOOK_GRAPH_URL: string;
+  /** How long one Graph API call may take. @defaultValue 10000 */
+  HERALD_FACEBOOK_TIMEOUT_MS: number;
+  /** How many days after publication a post's comments are harvested into the archive. @defaultValue 30 */
+  HERALD_FACEBOOK_COMMENT_DAYS: number;
 }
 
 const schema = {
@@ -47,6 +59,10 @@ const schema = {
     HERALD_WEBSITE_BATCH: { type: 'integer', minimum: 0, maximum: 1000, default: 50 },
     HERALD_JOB_LOCK_MS: { type: 'integer', minimum: 1000, maximum: 600000, default: 30000 },
     HERALD_QUEUE_PREFIX: { type: 'string', pattern: '^\\{[A-Za-z0-9_-]+\\}$', default: '{herald}' },
+    HERALD_SECRET_KEY: { type: 'string', pattern: '^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$' },
+    HERALD_FACEBOOK_GRAPH_URL: { type: 'string', pattern: '^https?://', default: 'https://graph.facebook.com/v26.0' },
+    HERALD_FACEBOOK_TIMEOUT_MS: { type: 'integer', minimum: 500, maximum: 120000, default: 10000 },
+    HERALD_FACEBOOK_COMMENT_DAYS: { type: 'integer', minimum: 0, maximum: 3650, default: 30 },
   },
   required: [],
 } as const;
@@ -66,6 +82,11 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Readonly<Env> 
       return `  ${name}=${JSON.stringify(source[name])}: ${e.message ?? 'invalid'}`;
     });
     throw new ConfigInvalid(problems.join('\n'));
+  }
+  // A public key would leave every stored token readable: production must bring its own.
+  if (picked.HERALD_SECRET_KEY === undefined) {
+    if (source.NODE_ENV === 'production') throw new ConfigInvalid('  HERALD_SECRET_KEY is required when NODE_ENV=production (32 random bytes: openssl rand -hex 32)');
+    picked.HERALD_SECRET_KEY = DEV_SECRET_KEY;
   }
   return Object.freeze(picked as unknown as Env);
 }

@@ -1,7 +1,8 @@
 import type pg from 'pg';
 import { appendRecords, type ArchiveRecordInput } from '../archive/index.ts';
-import { CANNOT_TELL, PermanentChannelError, type Artifact, type ChannelAdapter, type Receipt } from '../channels/types.ts';
+import { CANNOT_TELL, ChannelPausedError, PermanentChannelError, type Artifact, type ChannelAdapter, type Receipt } from '../channels/types.ts';
 import type { ChannelName } from '../notices/types.ts';
+import { releasePaused } from '../store/publication-pause.ts';
 import { claimBatch, markFailed, markPublished, releaseAfterError, type ClaimedPublication, type ClaimRefusal } from '../store/publications.ts';
 import { inTransaction } from '../store/transaction.ts';
 import type { TenantDirectory } from '../tenancy/directory.ts';
@@ -31,7 +32,9 @@ export type PublishOutcome =
   /** Refused for good: the publication is now `failed` and archived as such. */
   | { kind: 'failed'; message: string }
   /** Failed this time; the job retries, and the retry looks before it delivers again. */
-  | { kind: 'retry'; error: unknown };
+  | { kind: 'retry'; error: unknown }
+  /** The channel cannot be called for this target now: nothing went out, no attempt spent; try at `retryAt`. */
+  | { kind: 'paused'; error: ChannelPausedError };
 
 /** A publication of the batch that went out (or was out already): where, for follow-up work. */
 export interface PublishedChange {
@@ -47,7 +50,12 @@ export interface PublishResult {
 
 type Attempted =
   | { claim: ClaimedPublication; ok: true; artifact: Artifact; receipt: Receipt; adopted: boolean }
-  | { claim: ClaimedPublication; ok: false; message: string; permanent: boolean; details: Record<string, unknown> };
+  | { claim: ClaimedPublication; ok: false; message: string; permanent: boolean; details: Record<string, unknown>; paused?: ChannelPausedError };
+
+/** A channel's retryable error may carry facts too (Facebook: the code, its message, what to do). */
+function detailsOf(error: unknown): Record<string, unknown> {
+  return error instanceof Error && 'details' in error && typeof error.details === 'object' && error.details !== null ? (error.details as Record<string, unknown>) : {};
+}
 
 /** Render, and when an earlier attempt's outcome is unknown ask the channel before delivering again. */
 async function attempt(ctx: PublishContext, claim: ClaimedPublication): Promise<Attempted> {
@@ -60,11 +68,16 @@ async function attempt(ctx: PublishContext, claim: ClaimedPublication): Promise<
     const artifact = await adapter.render(task);
     const existing = claim.previousState === 'publishing' ? await adapter.findExisting(task, artifact) : null;
     if (existing && existing !== CANNOT_TELL) return { claim, ok: true, artifact, receipt: existing, adopted: true };
+    if (existing === CANNOT_TELL && adapter.duplicatesOnRedelivery === true) {
+      // Delivering again could post twice: wait, and look again on the next attempt.
+      throw new Error(`could not tell whether attempt ${claim.attempt - 1} reached ${claim.channel}; the next attempt looks again before it delivers`);
+    }
     return { claim, ok: true, artifact, receipt: await adapter.deliver(task, artifact), adopted: false };
   } catch (error) {
     // The channel's own words are what `last_error` and the archive keep.
     if (error instanceof PermanentChannelError) return { claim, ok: false, message: error.message, permanent: true, details: error.details };
-    return { claim, ok: false, message: error instanceof Error ? error.message : String(error), permanent: false, details: {} };
+    if (error instanceof ChannelPausedError) return { claim, ok: false, message: error.message, permanent: false, details: error.details, paused: error };
+    return { claim, ok: false, message: error instanceof Error ? error.message : String(error), permanent: false, details: detailsOf(error) };
   }
 }
 
@@ -97,7 +110,9 @@ const errorBody = (a: Extract<Attempted, { ok: false }>): { message: string; per
  */
 async function settle(ctx: PublishContext, attempts: readonly Attempted[], isFinal: (a: Extract<Attempted, { ok: false }>) => boolean): Promise<Set<string>> {
   const delivered = attempts.filter((a) => a.ok);
-  const failed = attempts.filter((a) => !a.ok);
+  const notDelivered = attempts.filter((a): a is Extract<Attempted, { ok: false }> => !a.ok);
+  const paused = notDelivered.filter((a) => a.paused !== undefined);
+  const failed = notDelivered.filter((a) => a.paused === undefined);
   const final = failed.filter(isFinal);
   const retried = failed.filter((a) => !isFinal(a));
 
@@ -119,7 +134,11 @@ async function settle(ctx: PublishContext, attempts: readonly Attempted[], isFin
     await appendRecords(client, records);
     return moved;
   });
-  await releaseAfterError(ctx.pool, retried.map((a) => ({ id: a.claim.id, attempt: a.claim.attempt, error: { message: a.message, attempt: a.claim.attempt } })));
+  await releaseAfterError(ctx.pool, retried.map((a) => ({ id: a.claim.id, attempt: a.claim.attempt, error: { message: a.message, details: a.details, attempt: a.claim.attempt } })));
+  // Nothing went out for these: the attempt is given back, the reason stays visible.
+  for (const a of paused) {
+    await releasePaused(ctx.pool, a.claim, { message: a.message, paused: true, retryAt: a.paused?.retryAt.toISOString(), details: a.details });
+  }
   return published;
 }
 
@@ -161,6 +180,7 @@ export async function publishPublication(
     if (!done.has(id)) return { outcome: { kind: 'skipped', refusal: { refused: 'held' } }, changes };
     return { outcome: { kind: 'published', adopted: own.adopted, receipt: own.receipt }, changes };
   }
+  if (own.paused) return { outcome: { kind: 'paused', error: own.paused }, changes };
   if (own.permanent || job.finalAttempt) return { outcome: { kind: 'failed', message: own.message }, changes };
   return { outcome: { kind: 'retry', error: new Error(own.message) }, changes };
 }

@@ -8,9 +8,10 @@ const PAGE = 500;
 const LIVE = new Set(['waiting', 'delayed', 'active', 'prioritized', 'waiting-children']);
 
 /**
- * Re-enqueues every unfinished publication that has no live job (Ghost's `rescheduleAll`): after a
- * Redis that lost everything, an API that died between commit and enqueue, or a job removed by hand.
- * Job ids are the publication ids, so running this twice, or beside the API, adds nothing twice.
+ * Re-enqueues every publication handed to Redis that has no live job (Ghost's `rescheduleAll`): after
+ * a Redis that lost everything, or a job removed by hand. Publications not handed over yet (`pending`)
+ * are the outbox relay's, which runs in every worker process. Job ids are the publication ids, so
+ * running this twice, or beside the relay, adds nothing twice.
  */
 export async function reconcile(pool: pg.Pool, queues: PublishingQueues, log: FastifyBaseLogger, now: Date): Promise<{ checked: number; enqueued: number }> {
   let checked = 0;

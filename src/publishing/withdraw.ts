@@ -28,6 +28,8 @@ export async function withdrawPublication(ctx: WithdrawContext, publicationId: s
   const now = ctx.clock();
   const receipt = await adapter.withdraw(taskFor(p, entry.tenant, p.attempts, now), { externalId: p.externalId, url: p.externalUrl, at: p.publishedAt ?? now });
   const html = receipt.details?.html;
+  // A channel's own record of the take-down (Facebook: the DELETE and its answer) is archived with it.
+  const graph = receipt.details?.graph;
   await inTransaction(ctx.pool, async (client) => {
     const moved = await client.query(
       `UPDATE publications SET state = 'withdrawn', withdrawn_at = $2, updated_at = now() WHERE id = $1 AND state = 'withdrawing'`,
@@ -41,7 +43,7 @@ export async function withdrawPublication(ctx: WithdrawContext, publicationId: s
       publicationId: p.id,
       channel: p.channel,
       event: 'withdrawn',
-      content: typeof html === 'string' ? Buffer.from(html) : Buffer.from(JSON.stringify({ withdrawn: true, reason: p.withdrawalReason })),
+      content: typeof html === 'string' ? Buffer.from(html) : Buffer.from(JSON.stringify({ withdrawn: true, reason: p.withdrawalReason, ...(graph !== undefined && { graph }) })),
       contentType: typeof html === 'string' ? 'text/html; charset=utf-8' : 'application/json',
       ruleVersion: p.notice.ruleVersion,
       receipt: { externalId: receipt.externalId, url: receipt.url, at: receipt.at.toISOString(), reason: p.withdrawalReason },

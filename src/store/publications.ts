@@ -265,15 +265,16 @@ export interface OpenPublication {
 }
 
 /**
- * Publications that should have a job: of scheduled, current notice versions, not finished. The
- * reconciler pages through them by id.
+ * Publications that should have a job in Redis: handed over (`scheduled`, or `publishing` by an
+ * attempt whose outcome is open) for scheduled, current notice versions. `pending` ones are the
+ * outbox relay's to hand over. The reconciler pages through them by id.
  */
 export async function listOpenPublications(pool: pg.Pool, afterId: string | null, limit: number): Promise<OpenPublication[]> {
   const { rows } = await pool.query<OpenPublication>({
     name: 'list-open-publications',
     text: `SELECT p.id, p.channel, p.scheduled_at AS "scheduledAt"
              FROM publications p JOIN notices n ON n.id = p.notice_id AND n.current_version = p.notice_version
-            WHERE p.state IN ('pending', 'scheduled', 'publishing') AND n.status = 'scheduled'
+            WHERE p.state IN ('scheduled', 'publishing') AND n.status = 'scheduled'
               AND ($1::uuid IS NULL OR p.id > $1)
             ORDER BY p.id LIMIT $2`,
     values: [afterId, limit],

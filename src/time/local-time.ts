@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { DateTime, type Zone } from 'luxon';
 
 /**
  * Why a wall-clock string could not become one instant:
@@ -19,7 +19,7 @@ const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{
  * Reads an ISO 8601 date-time: with an offset it is that instant; without one it is wall time in `zone`.
  * The result is expressed in `zone`.
  */
-export function parseLocalDateTime(value: string, zone: string): LocalTimeResult {
+export function parseLocalDateTime(value: string, zone: string | Zone): LocalTimeResult {
   if (!DATE_TIME.test(value)) return { ok: false, problem: 'invalid' };
   if (OFFSET_SUFFIX.test(value)) {
     const instant = DateTime.fromISO(value, { setZone: true });
@@ -40,13 +40,13 @@ export function parseLocalDateTime(value: string, zone: string): LocalTimeResult
 }
 
 /** Reads a calendar date `YYYY-MM-DD` as the start of that day in `zone`. */
-export function parseLocalDate(value: string, zone: string): LocalTimeResult {
+export function parseLocalDate(value: string, zone: string | Zone): LocalTimeResult {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return { ok: false, problem: 'invalid' };
   const day = DateTime.fromISO(value, { zone });
   return day.isValid ? { ok: true, value: day.startOf('day') } : { ok: false, problem: 'invalid' };
 }
 
 /** Reads either form: a date-only value is the start of that day. */
-export function parseLocalDateOrDateTime(value: string, zone: string): LocalTimeResult {
+export function parseLocalDateOrDateTime(value: string, zone: string | Zone): LocalTimeResult {
   return value.length === 10 ? parseLocalDate(value, zone) : parseLocalDateTime(value, zone);
 }

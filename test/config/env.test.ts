@@ -34,3 +34,19 @@ test('every bad value is named in one error', () => {
 test('a port out of range is refused', () => {
   assert.throws(() => loadEnv({ PORT: '70000' }), /PORT="70000": must be <= 65535/);
 });
+
+test('HERALD_SECRET_KEY: a development key outside production, required in production, 32 bytes', () => {
+  assert.match(loadEnv({}).HERALD_SECRET_KEY, /^[0-9a-f]{64}$/);
+  assert.throws(() => loadEnv({ NODE_ENV: 'production' }), /HERALD_SECRET_KEY is required when NODE_ENV=production/);
+  const key = 'ab'.repeat(32);
+  assert.equal(loadEnv({ NODE_ENV: 'production', HERALD_SECRET_KEY: key }).HERALD_SECRET_KEY, key);
+  assert.throws(() => loadEnv({ HERALD_SECRET_KEY: 'short' }), /HERALD_SECRET_KEY="short"/);
+});
+
+test('the Facebook channel: Graph URL with its version, timeout and harvest period', () => {
+  const env = loadEnv({});
+  assert.equal(env.HERALD_FACEBOOK_GRAPH_URL, 'https://graph.facebook.com/v26.0');
+  assert.equal(env.HERALD_FACEBOOK_TIMEOUT_MS, 10000);
+  assert.equal(env.HERALD_FACEBOOK_COMMENT_DAYS, 30);
+  assert.equal(loadEnv({ HERALD_FACEBOOK_GRAPH_URL: 'http://127.0.0.1:3900/v26.0' }).HERALD_FACEBOOK_GRAPH_URL, 'http://127.0.0.1:3900/v26.0');
+});

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { FastifyBaseLogger } from 'fastify';
 import { Redis } from 'ioredis';
 import type pg from 'pg';
 import type { NoticeInput } from '../../src/notices/types.ts';
@@ -8,7 +9,7 @@ import type { NoticeView } from '../../src/notices/present.ts';
 import { createPool } from '../../src/store/pool.ts';
 import type { TenantDirectory } from '../../src/tenancy/directory.ts';
 import type { Clock } from '../../src/time/clock.ts';
-import { startWorkers, type RunningWorkers } from '../../workers/start.ts';
+import { startWorkers, type FacebookWorkerOptions, type RunningWorkers } from '../../workers/start.ts';
 import { REDIS_URL, shippedDirectory, type TestApp } from './app.ts';
 import { example } from './examples.ts';
 
@@ -56,6 +57,10 @@ export interface TestWorkerOptions {
   sealEveryMs?: number;
   reconcileEveryMs?: number;
   websiteBatchSize?: number;
+  /** @defaultValue graph.facebook.com with no tokens set: Facebook publications wait for a token */
+  facebook?: FacebookWorkerOptions;
+  /** @defaultValue silent (debug with TEST_LOG) */
+  log?: FastifyBaseLogger;
 }
 
 /**
@@ -75,13 +80,14 @@ export async function startTestWorkers(t: TestApp, opts: TestWorkerOptions): Pro
       directory: opts.directory ?? shippedDirectory(),
       queue: { redisUrl: REDIS_URL, prefix: opts.prefix },
       dataDir: t.dataDir,
-      log: createLogger(process.env.TEST_LOG ? 'debug' : 'silent'),
+      log: opts.log ?? createLogger(process.env.TEST_LOG ? 'debug' : 'silent'),
       concurrency,
       lockDurationMs: opts.lockDurationMs ?? 5000,
       sealEveryMs: opts.sealEveryMs ?? 300,
       ...(opts.reconcileEveryMs === undefined ? {} : { reconcileEveryMs: opts.reconcileEveryMs }),
       ...(opts.clock ? { clock: opts.clock } : {}),
       ...(opts.websiteBatchSize === undefined ? {} : { websiteBatchSize: opts.websiteBatchSize }),
+      ...(opts.facebook ? { facebook: opts.facebook } : {}),
     });
   } catch (error) {
     await pool.end();

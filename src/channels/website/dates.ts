@@ -1,6 +1,7 @@
 import { DateTime, Interval } from 'luxon';
 import type { Language } from '../../notices/types.ts';
 import { parseLocalDateOrDateTime } from '../../time/local-time.ts';
+import { cachedZone } from '../../time/cached-zone.ts';
 
 /** A date or date-time field read in the tenant's zone; a date alone is the start of that day. */
 export interface When {
@@ -11,7 +12,7 @@ export interface When {
 /** Reads a field value; intake has already rejected what does not parse, so a bad value is simply absent. */
 export function readWhen(value: unknown, zone: string): When | undefined {
   if (typeof value !== 'string') return undefined;
-  const parsed = parseLocalDateOrDateTime(value, zone);
+  const parsed = parseLocalDateOrDateTime(value, cachedZone(zone));
   return parsed.ok ? { at: parsed.value, dateOnly: value.length === 10 } : undefined;
 }
 
@@ -43,5 +44,5 @@ export function machineWhen(when: When): string {
 /** An instant in the tenant's zone as ISO 8601 with offset (JSON-LD, notices.json). */
 export function isoLocal(instant: Date | DateTime, zone: string): string {
   const value = instant instanceof Date ? DateTime.fromJSDate(instant) : instant;
-  return value.setZone(zone).toISO({ suppressMilliseconds: true }) ?? '';
+  return value.setZone(cachedZone(zone)).toISO({ suppressMilliseconds: true }) ?? '';
 }

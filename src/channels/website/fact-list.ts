@@ -5,6 +5,7 @@ import { safeHref } from './escape.ts';
 import type { AgendaItem, Contact, NoticeFacts, PlanFacts, VacancyFacts } from './facts.ts';
 import { html, type SafeHtml } from './html.ts';
 import type { Labels } from './labels/index.ts';
+import { cachedZone } from '../../time/cached-zone.ts';
 
 export interface Fact {
   label: string;
@@ -39,8 +40,17 @@ function agenda(items: readonly AgendaItem[], labels: Labels): SafeHtml {
   )}</ol>`;
 }
 
+// Making an Intl formatter costs far more than using one: one per language.
+const percentFormats = new Map<Language, Intl.NumberFormat>();
+
+function percentFormat(lang: Language): Intl.NumberFormat {
+  let format = percentFormats.get(lang);
+  if (!format) percentFormats.set(lang, (format = new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 1 })));
+  return format;
+}
+
 function extent(f: VacancyFacts, lang: Language, labels: Labels): string | undefined {
-  const percent = f.positionPercent === undefined ? undefined : new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 1 }).format(f.positionPercent / 100);
+  const percent = f.positionPercent === undefined ? undefined : percentFormat(lang).format(f.positionPercent / 100);
   const kind = f.employment === undefined ? undefined : labels.employment[f.employment];
   const words = [percent, kind].filter((w): w is string => w !== undefined);
   return words.length > 0 ? words.join(' ') : undefined;
@@ -49,7 +59,7 @@ function extent(f: VacancyFacts, lang: Language, labels: Labels): string | undef
 /** The comment period runs from the day the notice goes public to the deadline, both inclusive. */
 function hearingPeriod(f: PlanFacts, publishAt: Date, zone: string, lang: Language): string | undefined {
   if (f.stage === 'vedtak' || f.commentDeadline === undefined) return undefined;
-  const from: When = { at: DateTime.fromJSDate(publishAt, { zone }).startOf('day'), dateOnly: true };
+  const from: When = { at: DateTime.fromJSDate(publishAt, { zone: cachedZone(zone) }).startOf('day'), dateOnly: true };
   return formatSpan(from, f.commentDeadline, lang);
 }
 

@@ -3,6 +3,7 @@ import type { Tenant } from '../../config/tenant-types.ts';
 import type { CurrentNotice } from './current.ts';
 import type { When } from './dates.ts';
 import { labelsFor } from './labels/index.ts';
+import { cachedZone } from '../../time/cached-zone.ts';
 
 /** RFC 5545 §3.3.11: backslash, semicolon, comma and newlines are escaped in TEXT values. */
 function escapeText(text: string): string {
@@ -59,7 +60,7 @@ function vevent(n: CurrentNotice, tenant: Tenant, host: string): string[] {
     location = facts.place ?? (facts.type === 'meeting' ? facts.streamUrl : undefined);
   } else if (facts.type === 'plan' && facts.stage !== 'vedtak' && facts.commentDeadline) {
     // The comment period as an all-day span, from the day the notice goes public to the deadline.
-    span = [{ at: DateTime.fromJSDate(notice.publishAt, { zone: tenant.timeZone }).startOf('day'), dateOnly: true }, facts.commentDeadline];
+    span = [{ at: DateTime.fromJSDate(notice.publishAt, { zone: cachedZone(tenant.timeZone) }).startOf('day'), dateOnly: true }, facts.commentDeadline];
     summary = `${labelsFor(lang).fields.hearingPeriod}: ${content.title}`;
   }
   if (span === undefined) return [];

@@ -6,6 +6,7 @@ import { html } from './html.ts';
 import { labelsFor } from './labels/index.ts';
 import { htmlDocument } from './layout.ts';
 import { noticeFileName } from './paths.ts';
+import { cachedZone } from '../../time/cached-zone.ts';
 
 /**
  * The tenant's `index.html`, in the municipality's language: current notices newest first, each
@@ -16,7 +17,7 @@ export function renderIndexPage(tenant: Tenant, notices: readonly CurrentNotice[
   const labels = labelsFor(lang);
   const items = notices.map(({ notice }) => {
     const { content } = notice;
-    const published: When = { at: DateTime.fromJSDate(notice.publishAt, { zone: tenant.timeZone }), dateOnly: true };
+    const published: When = { at: DateTime.fromJSDate(notice.publishAt, { zone: cachedZone(tenant.timeZone) }), dateOnly: true };
     return html`<li>
 <h2><a href="notices/${noticeFileName(notice.id)}"${content.language !== lang && html` lang="${content.language}"`}>${content.title}</a></h2>
 <p>${labels.typeNames[content.type]}, <time datetime="${machineWhen(published)}">${formatWhen(published, lang)}</time></p>

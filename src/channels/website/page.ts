@@ -9,6 +9,7 @@ import { html, paragraphs } from './html.ts';
 import { jsonLd } from './json-ld.ts';
 import { labelsFor } from './labels/index.ts';
 import { htmlDocument } from './layout.ts';
+import { cachedZone } from '../../time/cached-zone.ts';
 
 export interface PageUrls {
   /** The page's own public URL. */
@@ -29,7 +30,7 @@ export function renderNoticePage(notice: NoticeSnapshot, tenant: Tenant, urls: P
   const zone = tenant.timeZone;
   const facts = readFacts(content, zone);
   const list = factList(facts, labels, lang, notice.publishAt, zone);
-  const published: When = { at: DateTime.fromJSDate(notice.publishAt, { zone }), dateOnly: false };
+  const published: When = { at: DateTime.fromJSDate(notice.publishAt, { zone: cachedZone(zone) }), dateOnly: false };
   const main = html`<article>
 <p>${labels.typeNames[content.type]}</p>
 <h1>${content.title}</h1>

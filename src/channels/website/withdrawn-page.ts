@@ -9,6 +9,7 @@ import { jsonLd } from './json-ld.ts';
 import { labelsFor } from './labels/index.ts';
 import { htmlDocument } from './layout.ts';
 import type { PageUrls } from './page.ts';
+import { cachedZone } from '../../time/cached-zone.ts';
 
 function notice(lang: Language, title: string, withdrawn: When, headingLevel: 'h1' | 'h2') {
   const labels = labelsFor(lang);
@@ -27,7 +28,7 @@ function notice(lang: Language, title: string, withdrawn: When, headingLevel: 'h
 export function renderWithdrawnPage(snapshot: NoticeSnapshot, tenant: Tenant, urls: PageUrls, withdrawnAt: Date): string {
   const { content } = snapshot;
   const labels = labelsFor(content.language);
-  const withdrawn: When = { at: DateTime.fromJSDate(withdrawnAt, { zone: tenant.timeZone }), dateOnly: false };
+  const withdrawn: When = { at: DateTime.fromJSDate(withdrawnAt, { zone: cachedZone(tenant.timeZone) }), dateOnly: false };
   const main = html`${notice(content.language, content.title, withdrawn, 'h1')}${(content.translations ?? []).map(
     (t) => html`<section lang="${t.language}">
 ${notice(t.language, t.title, withdrawn, 'h2')}</section>

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { writeFileAtomic } from '../../../src/channels/website/atomic-write.ts';
@@ -22,4 +22,21 @@ test('a failed rename removes its temp file and leaves the target alone', async 
   await assert.rejects(writeFileAtomic(target, 'new'));
   assert.deepEqual(await readdir(root), ['page.html']);
   assert.deepEqual(await readdir(target), ['inside']);
+});
+
+test('a folder removed after a first write is made again', async () => {
+  const root = await tempWebRoot();
+  const file = join(root, 'gone', 'page.html');
+  await writeFileAtomic(file, 'first');
+  await rm(join(root, 'gone'), { recursive: true });
+  await writeFileAtomic(file, 'second');
+  assert.equal(await readFile(file, 'utf8'), 'second');
+});
+
+test('many pages written side by side into one folder (sharing folder fsyncs) all land whole, no temp file left', async () => {
+  const root = await tempWebRoot();
+  const pages = Array.from({ length: 200 }, (_, i) => [join(root, 'notices', `${i}.html`), `page ${i} `.repeat(100 + i)] as const);
+  await Promise.all(pages.map(([file, text]) => writeFileAtomic(file, text)));
+  for (const [file, text] of pages) assert.equal(await readFile(file, 'utf8'), text);
+  assert.equal((await readdir(join(root, 'notices'))).length, pages.length);
 });

@@ -1,0 +1,10 @@
+export { createFacebookChannel, DEFAULT_MAX_LENGTH, type FacebookChannelOptions } from './adapter.ts';
+export { fetchComments, type PostComment } from './comments.ts';
+export { debugToken, type TokenHealth } from './debug-token.ts';
+export { lookupGraphError, LISTED_CODES, type GraphErrorKind } from './error-table.ts';
+export { channelErrorFor, OutcomeUnknownError, type FailureContext } from './failures.ts';
+export { createGraphClient, DEFAULT_GRAPH_URL, type GraphClient, type GraphClientOptions } from './graph-client.ts';
+export { GraphApiError, GraphTransportError } from './graph-error.ts';
+export type { ClosedGate, FacebookPages, OpenGate } from './page-access.ts';
+export { DEFAULT_RATE_LIMIT_POLICY, type RateLimitPolicy } from './rate-limit.ts';
+export { renderPost, messageOf, type PostRequest } from './render.ts';

@@ -1,0 +1,51 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { archiveRecords } from '../helpers/workers.ts';
+import { ASNES_PAGE, facebookScene, type FacebookScene } from './facebook-scene.ts';
+
+// Withdrawing a notice deletes its Facebook post (DELETE /{post-id}); the archive keeps the request
+// and Facebook's answer with the reason. A post someone already deleted on the Page counts as down.
+
+let s: FacebookScene;
+before(async () => {
+  s = await facebookScene();
+});
+after(() => s.close());
+
+async function withdraw(noticeId: string, reason: string): Promise<void> {
+  const res = await s.t.app.inject({
+    method: 'POST',
+    url: `/v1/notices/${noticeId}/withdraw`,
+    headers: { authorization: `Bearer ${s.comms}`, 'content-type': 'application/json' },
+    payload: { reason },
+  });
+  assert.equal(res.statusCode, 200, res.body);
+}
+
+test('withdrawal deletes the post and archives the DELETE with its answer', async () => {
+  const notice = await s.announce('Trekkes tilbake');
+  const published = await s.waitForState(notice.id, 'published');
+  const post = s.fake.posts(ASNES_PAGE).find((p) => p.message.includes(notice.id));
+  assert.ok(post);
+
+  await withdraw(notice.id, 'Feil dato i kunngjøringen');
+  await s.waitForState(notice.id, 'withdrawn');
+  assert.equal(post.deleted, true, 'the post is gone from the Page');
+  const record = (await archiveRecords(s.t.db.pool)).find((r) => r.publicationId === published.id && r.event === 'withdrawn');
+  assert.ok(record);
+  const content = JSON.parse(record.content.toString('utf8')) as { reason: string; graph: { request: { method: string; path: string }; response: unknown } };
+  assert.equal(content.reason, 'Feil dato i kunngjøringen');
+  assert.deepEqual(content.graph.request, { method: 'DELETE', path: `/${post.id}` });
+  assert.deepEqual(content.graph.response, { success: true });
+});
+
+test('a post already deleted on the Page is withdrawn without error', async () => {
+  const notice = await s.announce('Allerede slettet');
+  await s.waitForState(notice.id, 'published');
+  const post = s.fake.posts(ASNES_PAGE).find((p) => p.message.includes(notice.id));
+  assert.ok(post);
+  post.deleted = true;
+  await withdraw(notice.id, 'Slettet for hånd på Facebook først');
+  const withdrawn = await s.waitForState(notice.id, 'withdrawn');
+  assert.equal(withdrawn.state, 'withdrawn');
+});
