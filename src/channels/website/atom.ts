@@ -2,6 +2,7 @@ import type { Tenant } from '../../config/tenant-types.ts';
 import type { CurrentNotice } from './current.ts';
 import { escapeHtml } from './escape.ts';
 import { paragraphs } from './html.ts';
+import { EntryMemo, entryKey } from './entry-memo.ts';
 import { labelsFor } from './labels/index.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -16,18 +17,12 @@ function firstParagraph(text: string): string {
   return text.replace(/\r\n?/g, '\n').trim().split(/\n[ \t]*\n/)[0]?.replace(/\s+/g, ' ') ?? '';
 }
 
-/**
- * `feed.atom` (RFC 4287): one entry per current notice with its permanent id, its page as the
- * alternate link, the first paragraph as summary and the body as escaped HTML content.
- */
-export function renderAtom(tenant: Tenant, notices: readonly CurrentNotice[], baseUrl: string, now: Date): string {
-  const labels = labelsFor(tenant.language);
+const rendered = new EntryMemo<string>();
+
+function renderEntry(tenant: Tenant, { notice, url, publishedAt }: CurrentNotice, baseUrl: string): string {
   const x = escapeHtml;
-  // The feed changes when its newest entry does; an empty feed was last updated now.
-  const updated = notices.reduce((latest, n) => Math.max(latest, n.publishedAt.getTime()), 0);
-  const entries = notices.map(({ notice, url, publishedAt }) => {
-    const { content } = notice;
-    return `  <entry${content.language !== tenant.language ? ` xml:lang="${content.language}"` : ''}>
+  const { content } = notice;
+  return `  <entry${content.language !== tenant.language ? ` xml:lang="${content.language}"` : ''}>
     <id>${x(entryId(notice, baseUrl))}</id>
     <title type="text">${x(content.title)}</title>
     <updated>${publishedAt.toISOString()}</updated>
@@ -38,7 +33,18 @@ export function renderAtom(tenant: Tenant, notices: readonly CurrentNotice[], ba
     <content type="html">${x(paragraphs(content.body).value)}</content>
   </entry>
 `;
-  });
+}
+
+/**
+ * `feed.atom` (RFC 4287): one entry per current notice with its permanent id, its page as the
+ * alternate link, the first paragraph as summary and the body as escaped HTML content.
+ */
+export function renderAtom(tenant: Tenant, notices: readonly CurrentNotice[], baseUrl: string, now: Date): string {
+  const labels = labelsFor(tenant.language);
+  const x = escapeHtml;
+  // The feed changes when its newest entry does; an empty feed was last updated now.
+  const updated = notices.reduce((latest, n) => Math.max(latest, n.publishedAt.getTime()), 0);
+  const entries = notices.map((n) => rendered.get(entryKey(tenant, n, baseUrl), () => renderEntry(tenant, n, baseUrl)));
   return `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${tenant.language}">
   <id>${x(`${baseUrl}feed.atom`)}</id>

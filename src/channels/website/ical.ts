@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { Tenant } from '../../config/tenant-types.ts';
 import type { CurrentNotice } from './current.ts';
 import type { When } from './dates.ts';
+import { EntryMemo, entryKey } from './entry-memo.ts';
 import { labelsFor } from './labels/index.ts';
 import { cachedZone } from '../../time/cached-zone.ts';
 
@@ -81,6 +82,9 @@ function vevent(n: CurrentNotice, tenant: Tenant, host: string): string[] {
   ];
 }
 
+/** Each notice's VEVENT, its lines folded (none for a notice without a date span). */
+const rendered = new EntryMemo<string[]>();
+
 /**
  * `calendar.ics` (RFC 5545): a VEVENT for each current meeting and event, and for each plan notice's
  * comment period. Times are in UTC, so no VTIMEZONE is needed; lines end in CRLF and are folded.
@@ -94,8 +98,7 @@ export function renderICalendar(tenant: Tenant, notices: readonly CurrentNotice[
     'CALSCALE:GREGORIAN',
     'METHOD:PUBLISH',
     `X-WR-CALNAME:${escapeText(`${tenant.name}: ${labelsFor(tenant.language).notices}`)}`,
-    ...notices.flatMap((n) => vevent(n, tenant, host)),
-    'END:VCALENDAR',
-  ];
-  return lines.map(foldLine).join('\r\n') + '\r\n';
+  ].map(foldLine);
+  const events = notices.flatMap((n) => rendered.get(entryKey(tenant, n, baseUrl), () => vevent(n, tenant, host).map(foldLine)));
+  return [...lines, ...events, 'END:VCALENDAR'].join('\r\n') + '\r\n';
 }

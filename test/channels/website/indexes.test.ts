@@ -86,3 +86,17 @@ test('publicBaseUrl, when given, is where the feeds point', async () => {
   await rebuildIndexes(root, tenant(), [], new Date('2030-03-05T12:00:00Z'), { publicBaseUrl: 'http://127.0.0.1:3000/public' });
   assert.match(await read(root, 'feed.atom'), /<link rel="self" type="application\/atom\+xml" href="http:\/\/127\.0\.0\.1:3000\/public\/asnes\/feed\.atom"\/>/);
 });
+
+test('a rebuild after a correction lists the new version everywhere, not an entry kept from before', async () => {
+  const root = await tempWebRoot();
+  const first = snapshot('event', '2030-03-01T08:00:00Z', (c) => (c.title = 'Konsert i Flisa kirke'));
+  const now = new Date('2030-03-05T12:00:00Z');
+  await rebuildIndexes(root, tenant(), [listed(first)], now);
+  const corrected = { ...first, version: 2, content: { ...first.content, title: 'Konsert i Åsnes kirke' } };
+  await rebuildIndexes(root, tenant(), [listed(corrected, new Date('2030-03-02T08:00:00Z'))], now);
+  for (const name of ['index.html', 'feed.atom', 'notices.json', 'calendar.ics']) {
+    const text = await read(root, name);
+    assert.match(text, /Åsnes kirke/, `${name} lacks the corrected title`);
+    assert.doesNotMatch(text, /Flisa kirke/, `${name} still has the first version's title`);
+  }
+});
