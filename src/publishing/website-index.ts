@@ -1,8 +1,9 @@
 import type pg from 'pg';
-import { rebuildIndexes } from '../channels/website/index.ts';
+import { rebuildIndexes, type WebsiteListing } from '../channels/website/index.ts';
+import type { NoticeInput } from '../notices/types.ts';
 import type { PublishingQueues } from '../queue/publishing-queues.ts';
 import { WindowedJob } from '../queue/windowed-job.ts';
-import { listPublishedOnWebsite } from '../store/website-listing.ts';
+import { listPublishedOnWebsite, loadContents } from '../store/website-listing.ts';
 import type { TenantDirectory } from '../tenancy/directory.ts';
 
 export const WEBSITE_INDEX_JOB = 'website-index';
@@ -18,11 +19,31 @@ export function indexRebuilds(queues: PublishingQueues): WindowedJob<{ tenantSlu
   return new WindowedJob(queues.maintenance, WEBSITE_INDEX_JOB, INDEX_WINDOW_MS);
 }
 
+/** Notice texts read for earlier rebuilds, by `<id>|<version>` (a version's text never changes). */
+const CONTENT_LIMIT = 50_000;
+const contents = new Map<string, NoticeInput>();
+
+/**
+ * The listing with every notice's text: read from PostgreSQL only for versions this process has not
+ * read before, so a rebuild after a burst reads the burst, not every current notice again.
+ */
+async function listingWithText(pool: pg.Pool, tenantSlug: string): Promise<WebsiteListing[]> {
+  const heads = await listPublishedOnWebsite(pool, tenantSlug);
+  const missing = heads.filter((h) => !contents.has(`${h.id}|${h.version}`));
+  for (const [key, content] of await loadContents(pool, missing)) {
+    contents.set(key, content);
+    if (contents.size > CONTENT_LIMIT) contents.delete(contents.keys().next().value ?? key);
+  }
+  return heads.flatMap(({ id, version, type, publishAt, ruleVersion, url, publishedAt }) => {
+    const content = contents.get(`${id}|${version}`);
+    return content ? [{ notice: { id, version, type, content, publishAt, ruleVersion }, url, publishedAt }] : [];
+  });
+}
+
 /** Rebuilds a tenant's index page, Atom feed, iCalendar and notices.json from PostgreSQL. */
 export async function rebuildWebsiteIndex(pool: pg.Pool, directory: TenantDirectory, webRoot: string, tenantSlug: string, now: Date): Promise<number> {
   const entry = directory.get(tenantSlug);
   if (!entry) return 0;
-  const listing = await listPublishedOnWebsite(pool, tenantSlug);
-  const result = await rebuildIndexes(webRoot, entry.tenant, listing, now);
+  const result = await rebuildIndexes(webRoot, entry.tenant, await listingWithText(pool, tenantSlug), now);
   return result.current;
 }
