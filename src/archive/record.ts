@@ -13,8 +13,10 @@ import type { ChannelName } from '../notices/types.ts';
  * - `failed`: the channel refused for good; the content is the request and its answer.
  * - `comment`: a resident's comment on a Facebook post, harvested after publication (the dialog is
  *   the municipality's correspondence); the receipt lists the content's personal data as `screenable`.
+ * - `alert`: a message of the deadline watch about the notice (an alert opened, repeated or
+ *   resolved: src/alerts/); the content is the message as sent, the receipt names the alert and phase.
  */
-export type ArchiveEvent = 'delivered' | 'published' | 'withdrawn' | 'corrected' | 'failed' | 'comment';
+export type ArchiveEvent = 'delivered' | 'published' | 'withdrawn' | 'corrected' | 'failed' | 'comment' | 'alert';
 
 /** A JSON object as the channel answered it (ids, URLs, status, issue date …). */
 export type ArchiveReceipt = Readonly<Record<string, unknown>>;

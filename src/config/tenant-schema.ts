@@ -61,6 +61,29 @@ const newspaper = {
   },
 } as const;
 
+/** Who hears from the deadline watch (src/alerts/), and when. */
+const alerts = {
+  type: 'object',
+  additionalProperties: false,
+  default: {},
+  properties: {
+    email: { type: 'string', format: 'email', maxLength: 254 },
+    webhook: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['url', 'secretEnv'],
+      properties: {
+        url: { type: 'string', format: 'uri', pattern: '^https?://' },
+        // The name of the environment variable holding the HMAC key: the secret itself stays out of
+        // the file (and so out of every log and API answer that shows configuration).
+        secretEnv: { type: 'string', pattern: '^[A-Z][A-Z0-9_]{0,99}$' },
+      },
+    },
+    deadlineMarginHours: { type: 'integer', minimum: 1, maximum: 2160, default: 72 },
+    reminderHours: { type: 'integer', minimum: 1, maximum: 720, default: 24 },
+  },
+} as const;
+
 export const tenantSchema = {
   type: 'object',
   additionalProperties: false,
@@ -113,6 +136,7 @@ export const tenantSchema = {
         },
       },
     },
+    alerts,
     rules: {
       type: 'object',
       default: {},

@@ -56,6 +56,21 @@ export interface RuleOverrideConfig {
   severity?: 'error';
 }
 
+/** Where the deadline watch's alerts go (src/alerts/), and how often they repeat. */
+export interface AlertConfig {
+  /** The municipality's alert address; every alert goes there besides the notice's submitter. */
+  email?: string;
+  /**
+   * A signed POST per alert message (HMAC-SHA256 in `X-Herald-Signature`). `secretEnv` names the
+   * environment variable of the worker that holds the key.
+   */
+  webhook?: { url: string; secretEnv: string };
+  /** How long before a legal moment a mandatory publication that is not out raises an alert. @defaultValue 72 */
+  deadlineMarginHours: number;
+  /** How often an open alert is repeated. @defaultValue 24 */
+  reminderHours: number;
+}
+
 /** A municipality, as configured in `config/tenants/<slug>.yaml`. */
 export interface Tenant {
   slug: string;
@@ -73,6 +88,8 @@ export interface Tenant {
     newspapers: Newspaper[];
     facebook?: FacebookChannelConfig;
   };
+  /** Filled in with its defaults when loaded from YAML; absent in hand-built tenants (tests). */
+  alerts?: AlertConfig;
   /** Keyed by rule id, e.g. `vacancy.deadline: { params: { days: 21 } }`. */
   rules: Record<string, RuleOverrideConfig>;
 }

@@ -13,3 +13,6 @@ export function channelQueueName(channel: ChannelName): string {
 
 /** Sealing the archive and reconciling PostgreSQL with Redis. */
 export const MAINTENANCE_QUEUE = 'maintenance';
+
+/** Alert deliveries (e-mail, webhook) of the deadline watch, retried with backoff. */
+export const ALERTS_QUEUE = 'alerts';
