@@ -1,4 +1,6 @@
 import closeWithGrace from 'close-with-grace';
+import { missingWebhookSecrets } from '../src/alerts/config.ts';
+import { ConfigInvalid } from '../src/errors.ts';
 import { loadEnv } from '../src/config/env.ts';
 import { createLogger } from '../src/logger.ts';
 import { requireSecretKey } from '../src/secrets/secret-key.ts';
@@ -12,6 +14,8 @@ let directory;
 try {
   env = loadEnv();
   directory = loadTenantDirectory(env.HERALD_CONFIG_DIR, env.HERALD_RULES_DIR);
+  const missing = missingWebhookSecrets(directory.tenants(), process.env);
+  if (missing.length > 0) throw new ConfigInvalid(missing.map((m) => `  ${m}`).join('\n'));
 } catch (error) {
   process.stderr.write(`herald worker: ${(error as Error).message}\n`);
   process.exit(1);
@@ -38,8 +42,13 @@ const running = await startWorkers({
     secretKey: requireSecretKey(env.HERALD_SECRET_KEY),
     harvestDays: env.HERALD_FACEBOOK_COMMENT_DAYS,
   },
+  alerts: {
+    watchEveryMs: env.HERALD_ALERT_WATCH_MS,
+    ...(env.HERALD_SMTP_URL === undefined ? {} : { smtp: { url: env.HERALD_SMTP_URL, from: env.HERALD_ALERT_FROM } }),
+  },
+  ...(env.HERALD_WORKER_METRICS_PORT === 0 ? {} : { metricsPort: env.HERALD_WORKER_METRICS_PORT, metricsHost: env.HERALD_WORKER_METRICS_HOST }),
 });
-log.info({ event: 'workers.started', queues: running.workers.map((w) => w.name) }, 'workers running');
+log.info({ event: 'workers.started', queues: running.workers.map((w) => w.name), metrics: running.metricsUrl, email: env.HERALD_SMTP_URL !== undefined }, 'workers running');
 
 // SIGTERM/SIGINT: finish the jobs in hand (BullMQ's close waits), then let go of Redis and PostgreSQL.
 closeWithGrace({ delay: 30_000 }, async ({ signal, err }) => {

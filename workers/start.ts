@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import type { Worker } from 'bullmq';
 import type { FastifyBaseLogger } from 'fastify';
 import type pg from 'pg';
+import { createMailer, type MailerOptions } from '../src/alerts/email.ts';
+import { runAlertWatch } from '../src/alerts/watch.ts';
 import { sealAll } from '../src/archive/index.ts';
 import { createFacebookChannel, createGraphClient, DEFAULT_RATE_LIMIT_POLICY, type RateLimitPolicy } from '../src/channels/facebook/index.ts';
 import { createNewspaperChannel } from '../src/channels/newspaper/index.ts';
@@ -17,6 +19,12 @@ import { reconcile } from '../src/publishing/reconcile.ts';
 import { startRelayLoop } from '../src/publishing/relay-loop.ts';
 import { BatchLedger } from '../src/publishing/batch-ledger.ts';
 import type { PublishContext } from '../src/publishing/publish.ts';
+import type { SettledPublication } from '../src/publishing/settled.ts';
+import { logSettled } from '../src/publishing/settled-log.ts';
+import { withCallMetrics } from '../src/metrics/channel-calls.ts';
+import { serveMetrics, type MetricsServer } from '../src/metrics/http-server.ts';
+import { WorkerMetrics } from '../src/metrics/worker-metrics.ts';
+import { AlertQueue, alertJobOptions } from '../src/queue/alert-queue.ts';
 import { indexRebuilds, rebuildWebsiteIndex, WEBSITE_INDEX_JOB } from '../src/publishing/website-index.ts';
 import type { QueueConfig } from '../src/queue/connection.ts';
 import { PublishingQueues } from '../src/queue/publishing-queues.ts';
@@ -26,6 +34,7 @@ import { DEV_SECRET_KEY } from '../src/secrets/secret-key.ts';
 import { facebookPagesIn } from '../src/store/facebook-pages.ts';
 import type { TenantDirectory } from '../src/tenancy/directory.ts';
 import type { Clock } from '../src/time/clock.ts';
+import { createAlertWorker } from './alert-worker.ts';
 import { createChannelWorker } from './channel-worker.ts';
 import { createMaintenanceWorker } from './maintenance-worker.ts';
 
@@ -47,6 +56,24 @@ export interface FacebookWorkerOptions {
   harvestDays?: number;
   /** How often each Page token is checked with `/debug_token`. @defaultValue 86 400 000 (daily) */
   tokenCheckEveryMs?: number;
+}
+
+/** The deadline watch and its alert deliveries (README, "Alerts"); tests shrink the timings. */
+export interface AlertWorkerOptions {
+  /** HERALD_ALERT_WATCH_MS: how often the watch looks. @defaultValue 60 000 */
+  watchEveryMs?: number;
+  /** How late an open publication may be before it counts as stuck. @defaultValue 600 000 (10 min) */
+  overdueGraceMs?: number;
+  /** A Facebook rate limit longer than this counts as a paused channel. @defaultValue 3 600 000 (1 h) */
+  longPauseMs?: number;
+  /** HERALD_SMTP_URL and HERALD_ALERT_FROM. @defaultValue no e-mail (webhooks only) */
+  smtp?: MailerOptions;
+  /** Reads a tenant's webhook secret by its `secretEnv` name. @defaultValue process.env */
+  secret?: (name: string) => string | undefined;
+  /** First retry delay of a delivery, doubling. @defaultValue 5 000 */
+  retryDelayMs?: number;
+  /** @defaultValue 10 000 */
+  webhookTimeoutMs?: number;
 }
 
 export interface WorkerOptions {
@@ -76,6 +103,12 @@ export interface WorkerOptions {
   websiteBatchSize?: number;
   /** @defaultValue graph.facebook.com, the development secret key, and the defaults above */
   facebook?: FacebookWorkerOptions;
+  /** The deadline watch and alert deliveries. @defaultValue off in this process (`npm run worker` turns it on) */
+  alerts?: AlertWorkerOptions;
+  /** HERALD_WORKER_METRICS_PORT: serve this process's `/metrics` there (0: any free port). @defaultValue not served */
+  metricsPort?: number;
+  /** @defaultValue '127.0.0.1' */
+  metricsHost?: string;
 }
 
 /** Periodic jobs keep their recent history (for the operator), not every run since the start. */
@@ -93,6 +126,9 @@ const SCHEDULE_RENEWAL_MS = 5000;
 export interface RunningWorkers {
   workers: readonly Worker[];
   queues: PublishingQueues;
+  /** This process's metrics (served at `metricsUrl` when a port was given). */
+  metrics: WorkerMetrics;
+  metricsUrl: string | null;
   /** Finishes running jobs (BullMQ's close waits for them), then disconnects. */
   close(): Promise<void>;
 }
@@ -105,19 +141,27 @@ export async function startWorkers(opts: WorkerOptions): Promise<RunningWorkers>
   const queues = new PublishingQueues(opts.queue, 'worker');
   const fb = opts.facebook ?? {};
   const graph = createGraphClient({ ...(fb.graphUrl !== undefined && { baseUrl: fb.graphUrl }), ...(fb.timeoutMs !== undefined && { timeoutMs: fb.timeoutMs }) });
-  const pages = facebookPagesIn(opts.pool, fb.secretKey ?? Buffer.from(DEV_SECRET_KEY, 'hex'));
+  const secretKey = fb.secretKey ?? Buffer.from(DEV_SECRET_KEY, 'hex');
+  const pages = facebookPagesIn(opts.pool, secretKey);
+  const metrics = new WorkerMetrics();
+  const record = metrics.channelCall.bind(metrics);
+  // After each commit: the counters and one log line per publication, from what the worker holds.
+  const observe = (settled: readonly SettledPublication[]): void => {
+    metrics.settled(settled);
+    logSettled(opts.log, settled);
+  };
   const rateLimit = { ...DEFAULT_RATE_LIMIT_POLICY, ...fb.rateLimit };
   const tokenRecheckMs = fb.tokenRecheckMs ?? 60_000;
   const facebookJobs: FacebookJobContext = { pool: opts.pool, directory: opts.directory, client: graph, pages, clock, log: opts.log, policy: rateLimit, tokenRecheckMs };
-  const newspaper = createNewspaperChannel({ directoryRoot: join(opts.dataDir, 'newspapers'), clock });
+  const newspaper = withCallMetrics(createNewspaperChannel({ directoryRoot: join(opts.dataDir, 'newspapers'), clock }), 'newspaper', record);
   const adapters = new Map<ChannelName, ChannelAdapter>([
-    ['website', createWebsiteChannel({ webRoot, clock })],
+    ['website', withCallMetrics(createWebsiteChannel({ webRoot, clock }), 'website', record)],
     // Facebook publications are not batched: each waits on its own Page's pauses.
-    ['facebook', createFacebookChannel({ client: graph, pages, clock, maxLength: facebookLengthLimit(opts.directory), tokenRecheckMs, rateLimit })],
+    ['facebook', withCallMetrics(createFacebookChannel({ client: graph, pages, clock, maxLength: facebookLengthLimit(opts.directory), tokenRecheckMs, rateLimit }), 'facebook', record)],
     ['newspaper', newspaper],
   ]);
   // A newspaper job delivers the whole issue its publication is booked into (src/publishing/newspaper-batch.ts).
-  const issueCtx = { pool: opts.pool, directory: opts.directory, newspaper, leaseMs: lockDurationMs, clock };
+  const issueCtx = { pool: opts.pool, directory: opts.directory, newspaper, leaseMs: lockDurationMs, clock, observe };
   const ctx: PublishContext = {
     pool: opts.pool,
     directory: opts.directory,
@@ -126,8 +170,10 @@ export async function startWorkers(opts: WorkerOptions): Promise<RunningWorkers>
     clock,
     batchSize: { website: opts.websiteBatchSize ?? 50 },
     ledger: new BatchLedger(),
+    observe,
   };
   const rebuilds = indexRebuilds(queues);
+  const alerting = opts.alerts ? startAlerting(opts, opts.alerts, { clock, secretKey, metrics }) : null;
   const seals = new WindowedJob<Record<string, never>>(queues.maintenance, 'seal', SEAL_SOON_MS, KEEP_RECENT);
 
   const channelWorkers = [...adapters.keys()].map((channel) =>
@@ -152,6 +198,7 @@ export async function startWorkers(opts: WorkerOptions): Promise<RunningWorkers>
       'refresh-listings': () => Promise.all(opts.directory.tenants().map((t) => rebuilds.request(t.slug, { tenantSlug: t.slug }))),
       'facebook-comments': () => harvestComments(facebookJobs, fb.harvestDays ?? DEFAULT_HARVEST_DAYS),
       'facebook-token-check': () => checkFacebookTokens(facebookJobs),
+      ...(alerting ? { 'deadline-watch': () => alerting.watch() } : {}),
     },
     opts.queue,
     opts.log,
@@ -166,6 +213,7 @@ export async function startWorkers(opts: WorkerOptions): Promise<RunningWorkers>
     await queues.maintenance.upsertJobScheduler('refresh-listings', { every: opts.refreshListingsEveryMs ?? 3_600_000 }, { name: 'refresh-listings', opts: KEEP_RECENT });
     await queues.maintenance.upsertJobScheduler('facebook-comments', { every: fb.harvestEveryMs ?? 900_000 }, { name: 'facebook-comments', opts: KEEP_RECENT });
     await queues.maintenance.upsertJobScheduler('facebook-token-check', { every: fb.tokenCheckEveryMs ?? 86_400_000 }, { name: 'facebook-token-check', opts: KEEP_RECENT });
+    if (alerting) await queues.maintenance.upsertJobScheduler('deadline-watch', { every: alerting.everyMs }, { name: 'deadline-watch', opts: KEEP_RECENT });
   };
   await keepSchedules();
   const scheduleKeeper = setInterval(() => {
@@ -177,15 +225,65 @@ export async function startWorkers(opts: WorkerOptions): Promise<RunningWorkers>
   await reconcile(opts.pool, queues, opts.log, clock());
   const relay = startRelayLoop({ pool: opts.pool, databaseUrl: opts.databaseUrl, queues, log: opts.log, clock });
 
-  const workers = [...channelWorkers, maintenance];
+  const workers = [...channelWorkers, maintenance, ...(alerting ? [alerting.worker] : [])];
+  let server: MetricsServer | null = null;
+  if (opts.metricsPort !== undefined) {
+    // A port taken (a second worker process on the same host) must not stop the workers: said, not fatal.
+    server = await serveMetrics(metrics.registry, opts.metricsPort, opts.metricsHost ?? '127.0.0.1').catch((error: unknown) => {
+      opts.log.warn({ err: error, port: opts.metricsPort }, 'worker metrics not served: give each worker process its own HERALD_WORKER_METRICS_PORT');
+      return null;
+    });
+  }
   return {
     workers,
     queues,
+    metrics,
+    metricsUrl: server?.url ?? null,
     async close() {
       clearInterval(scheduleKeeper);
       await relay.stop();
       await Promise.all(workers.map((w) => w.close()));
       await queues.close();
+      await alerting?.close();
+      await server?.close();
+    },
+  };
+}
+
+/** The deadline watch's task, the alert queue and its worker, in this process. */
+function startAlerting(opts: WorkerOptions, alerts: AlertWorkerOptions, deps: { clock: Clock; secretKey: Buffer; metrics: WorkerMetrics }) {
+  const queue = new AlertQueue(opts.queue, alertJobOptions(alerts.retryDelayMs));
+  const mailer = alerts.smtp ? createMailer(alerts.smtp) : null;
+  const worker = createAlertWorker(
+    { pool: opts.pool, directory: opts.directory, mailer, secret: alerts.secret ?? ((name) => process.env[name]), clock: deps.clock, log: opts.log, webhookTimeoutMs: alerts.webhookTimeoutMs ?? 10_000 },
+    opts.queue,
+    opts.log,
+    (outcome) => {
+      deps.metrics.alertDelivery(outcome);
+    },
+  );
+  const watchCtx = {
+    pool: opts.pool,
+    directory: opts.directory,
+    clock: deps.clock,
+    log: opts.log,
+    secretKey: deps.secretKey,
+    overdueGraceMs: alerts.overdueGraceMs ?? 600_000,
+    longPauseMs: alerts.longPauseMs ?? 3_600_000,
+    email: mailer !== null,
+    enqueue: (ids: readonly string[]) => queue.enqueue(ids),
+  };
+  return {
+    everyMs: alerts.watchEveryMs ?? 60_000,
+    worker,
+    async watch() {
+      const summary = await runAlertWatch(watchCtx);
+      deps.metrics.watchPass(summary);
+      return summary;
+    },
+    async close() {
+      await queue.close();
+      mailer?.close();
     },
   };
 }

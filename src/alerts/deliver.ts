@@ -4,7 +4,7 @@ import { loadDelivery, recordDeliveryAttempt, type DeliveryRow, type Transport }
 import type { TenantDirectory } from '../tenancy/directory.ts';
 import type { Clock } from '../time/clock.ts';
 import type { Mailer } from './email.ts';
-import { alertConfigOf } from './find-problems.ts';
+import { alertConfigOf } from './config.ts';
 import { postWebhook, WebhookRefused } from './webhook.ts';
 
 export interface AlertDeliveryContext {

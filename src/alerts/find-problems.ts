@@ -1,17 +1,10 @@
 import { DateTime } from 'luxon';
-import type { AlertConfig, Tenant } from '../config/tenant-types.ts';
 import type { Messages } from '../rules/types.ts';
 import type { CandidateRow } from '../store/alert-candidates.ts';
 import type { TenantDirectory } from '../tenancy/directory.ts';
+import { alertConfigOf } from './config.ts';
 import { legalMoments, type LegalMoment } from './legal-moments.ts';
 import type { AlertFacts, AlertNotice, Problem } from './types.ts';
-
-/** The defaults of a tenant's `alerts` (tenant-schema.ts fills them in for YAML-loaded tenants). */
-export const DEFAULT_ALERT_CONFIG: AlertConfig = { deadlineMarginHours: 72, reminderHours: 24 };
-
-export function alertConfigOf(tenant: Tenant): AlertConfig {
-  return tenant.alerts ?? DEFAULT_ALERT_CONFIG;
-}
 
 /** A Facebook Page that cannot be used, as the watch names it. */
 export interface ClosedPage {

@@ -9,7 +9,8 @@ import { pageStatuses } from '../store/facebook-pages.ts';
 import { inTransaction } from '../store/transaction.ts';
 import type { TenantDirectory } from '../tenancy/directory.ts';
 import type { Clock } from '../time/clock.ts';
-import { alertConfigOf, findProblems, type ClosedPage } from './find-problems.ts';
+import { alertConfigOf } from './config.ts';
+import { findProblems, type ClosedPage } from './find-problems.ts';
 import { renderAlertMessage } from './messages.ts';
 import type { AlertFacts, AlertKind, AlertPhase, Problem } from './types.ts';
 

@@ -41,6 +41,18 @@ export interface Env {
   HERALD_FACEBOOK_TIMEOUT_MS: number;
   /** How many days after publication a post's comments are harvested into the archive. @defaultValue 30 */
   HERALD_FACEBOOK_COMMENT_DAYS: number;
+  /** SMTP server for alert e-mail, `smtp://user:pass@host:587` or `smtps://…`. @defaultValue unset: no e-mail */
+  HERALD_SMTP_URL?: string;
+  /** The From of alert e-mail. @defaultValue 'Herald <herald@localhost>' */
+  HERALD_ALERT_FROM: string;
+  /** How often the deadline watch looks (ms). @defaultValue 60000 */
+  HERALD_ALERT_WATCH_MS: number;
+  /** Port of each worker process's own `/metrics` (0: none). @defaultValue 9464 */
+  HERALD_WORKER_METRICS_PORT: number;
+  /** Address the worker's `/metrics` listens on. @defaultValue '127.0.0.1' */
+  HERALD_WORKER_METRICS_HOST: string;
+  /** Event-loop delay (ms) above which the API answers 503 + Retry-After (0: never). @defaultValue 1000 */
+  HERALD_MAX_EVENT_LOOP_DELAY_MS: number;
 }
 
 const schema = {
@@ -63,9 +75,18 @@ const schema = {
     HERALD_FACEBOOK_GRAPH_URL: { type: 'string', pattern: '^https?://', default: 'https://graph.facebook.com/v26.0' },
     HERALD_FACEBOOK_TIMEOUT_MS: { type: 'integer', minimum: 500, maximum: 120000, default: 10000 },
     HERALD_FACEBOOK_COMMENT_DAYS: { type: 'integer', minimum: 0, maximum: 3650, default: 30 },
+    HERALD_SMTP_URL: { type: 'string', pattern: '^smtps?://' },
+    HERALD_ALERT_FROM: { type: 'string', minLength: 3, default: 'Herald <herald@localhost>' },
+    HERALD_ALERT_WATCH_MS: { type: 'integer', minimum: 1000, maximum: 3600000, default: 60000 },
+    HERALD_WORKER_METRICS_PORT: { type: 'integer', minimum: 0, maximum: 65535, default: 9464 },
+    HERALD_WORKER_METRICS_HOST: { type: 'string', minLength: 1, default: '127.0.0.1' },
+    HERALD_MAX_EVENT_LOOP_DELAY_MS: { type: 'integer', minimum: 0, maximum: 60000, default: 1000 },
   },
   required: [],
 } as const;
+
+/** Their values may carry credentials: a start-up error names them without repeating the value. */
+const SECRET_VARIABLES = new Set(['HERALD_SECRET_KEY', 'HERALD_SMTP_URL']);
 
 const validate = new Ajv({ useDefaults: true, coerceTypes: true, allErrors: true }).compile(schema);
 
@@ -79,7 +100,8 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Readonly<Env> 
   if (!validate(picked)) {
     const problems = (validate.errors ?? []).map((e) => {
       const name = e.instancePath.slice(1);
-      return `  ${name}=${JSON.stringify(source[name])}: ${e.message ?? 'invalid'}`;
+      const shown = SECRET_VARIABLES.has(name) ? '(hidden)' : JSON.stringify(source[name]);
+      return `  ${name}=${shown}: ${e.message ?? 'invalid'}`;
     });
     throw new ConfigInvalid(problems.join('\n'));
   }

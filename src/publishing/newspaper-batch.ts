@@ -9,6 +9,7 @@ import { inTransaction } from '../store/transaction.ts';
 import type { TenantDirectory } from '../tenancy/directory.ts';
 import type { Clock } from '../time/clock.ts';
 import type { PublishResult } from './publish.ts';
+import type { SettledObserver } from './settled.ts';
 import { taskFor } from './task.ts';
 
 export interface NewspaperBatchContext {
@@ -18,6 +19,8 @@ export interface NewspaperBatchContext {
   /** How long a claim holds the batch's publications. @defaultValue the worker's job lock */
   leaseMs: number;
   clock: Clock;
+  /** Told what each publication of a batch came to, after the commit (metrics, logs). @defaultValue none */
+  observe?: SettledObserver;
 }
 
 interface Claimed {
@@ -43,7 +46,7 @@ async function load(ctx: NewspaperBatchContext, claims: readonly BatchClaim[]): 
 
 async function recordFailures(ctx: NewspaperBatchContext, items: readonly Claimed[], error: ReturnType<typeof described>): Promise<void> {
   if (items.length === 0) return;
-  await inTransaction(ctx.pool, async (client) => {
+  const moved = await inTransaction(ctx.pool, async (client) => {
     const moved = new Set(await markBatchFailed(client, items.map((i) => i.claim), { message: error.message, permanent: error.permanent, details: error.details }));
     await appendRecords(
       client,
@@ -57,7 +60,9 @@ async function recordFailures(ctx: NewspaperBatchContext, items: readonly Claime
           receipt: { failedAt: ctx.clock().toISOString(), attempt: i.claim.attempt },
         })),
     );
+    return moved;
   });
+  ctx.observe?.(items.filter((i) => moved.has(i.claim.id)).map((i) => ({ publication: i.publication, attempt: i.claim.attempt, state: 'failed', at: null })));
 }
 
 function recordBase(i: Claimed): Pick<ArchiveRecordInput, 'tenantId' | 'noticeId' | 'noticeVersion' | 'publicationId' | 'channel' | 'ruleVersion'> {
@@ -74,10 +79,10 @@ function recordBase(i: Claimed): Pick<ArchiveRecordInput, 'tenantId' | 'noticeId
 /** Marks the batch's publications `delivered` and archives each ad's PDF and the batch's manifest, in one transaction. */
 async function recordDelivery(ctx: NewspaperBatchContext, batchId: string, items: readonly Claimed[], artifacts: ReadonlyMap<string, Artifact>, delivered: DeliveredBatch): Promise<number> {
   const { receipt, manifest } = delivered;
-  return inTransaction(ctx.pool, async (client) => {
+  const mine = await inTransaction(ctx.pool, async (client) => {
     const moved = new Set(await markBatchDelivered(client, items.map((i) => i.claim), { batchId, externalId: receipt.externalId ?? '', at: receipt.at }));
     const mine = items.filter((i) => moved.has(i.claim.id));
-    if (mine.length === 0) return 0;
+    if (mine.length === 0) return mine;
     const first = mine[0];
     const shared = { batchId, at: receipt.at.toISOString(), ...receipt.details };
     const records: ArchiveRecordInput[] = mine.flatMap((i) => {
@@ -101,8 +106,10 @@ async function recordDelivery(ctx: NewspaperBatchContext, batchId: string, items
       });
     }
     await appendRecords(client, records);
-    return mine.length;
+    return mine;
   });
+  ctx.observe?.(mine.map((i) => ({ publication: i.publication, attempt: i.claim.attempt, state: 'delivered', at: receipt.at })));
+  return mine.length;
 }
 
 /**
@@ -164,6 +171,7 @@ export async function publishNewspaperIssue(ctx: NewspaperBatchContext, publicat
       return { outcome: { kind: 'failed', message: d.message }, changes: [] };
     }
     await releaseBatchAfterError(ctx.pool, items.map((i) => i.claim), { message: d.message, attempt: first.claim.attempt, batchId });
+    ctx.observe?.(items.map((i) => ({ publication: i.publication, attempt: i.claim.attempt, state: 'retry', at: null })));
     return { outcome: { kind: 'retry', error }, changes: [] };
   }
 }

@@ -8,6 +8,7 @@ import { inTransaction } from '../store/transaction.ts';
 import type { TenantDirectory } from '../tenancy/directory.ts';
 import type { Clock } from '../time/clock.ts';
 import type { BatchLedger } from './batch-ledger.ts';
+import type { SettledObserver } from './settled.ts';
 import { taskFor } from './task.ts';
 
 export interface PublishContext {
@@ -23,6 +24,8 @@ export interface PublishContext {
    */
   batchSize: Partial<Record<ChannelName, number>>;
   ledger: BatchLedger;
+  /** Told what each attempt came to, after the commit (metrics, logs). @defaultValue none */
+  observe?: SettledObserver;
 }
 
 /** What became of the job's own publication. */
@@ -139,6 +142,12 @@ async function settle(ctx: PublishContext, attempts: readonly Attempted[], isFin
   for (const a of paused) {
     await releasePaused(ctx.pool, a.claim, { message: a.message, paused: true, retryAt: a.paused?.retryAt.toISOString(), details: a.details });
   }
+  ctx.observe?.([
+    ...delivered.filter((a) => published.has(a.claim.id)).map((a) => ({ publication: a.claim, attempt: a.claim.attempt, state: 'published' as const, at: a.receipt.at })),
+    ...final.map((a) => ({ publication: a.claim, attempt: a.claim.attempt, state: 'failed' as const, at: null })),
+    ...retried.map((a) => ({ publication: a.claim, attempt: a.claim.attempt, state: 'retry' as const, at: null })),
+    ...paused.map((a) => ({ publication: a.claim, attempt: a.claim.attempt, state: 'paused' as const, at: null })),
+  ]);
   return published;
 }
 
