@@ -5,9 +5,13 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type pg from 'pg';
 import { sharedSchemas } from './http/schemas/notice.ts';
 import authPlugin from './plugins/auth.ts';
+import metricsPlugin from './plugins/metrics.ts';
 import postgresPlugin from './plugins/postgres.ts';
+import pressurePlugin from './plugins/pressure.ts';
 import problemPlugin from './plugins/problem.ts';
+import queuesPlugin from './plugins/queues.ts';
 import redisPlugin from './plugins/redis.ts';
+import adminQueueRoutes from './routes/admin-queues.ts';
 import facebookChannelRoutes from './routes/facebook-channel.ts';
 import healthRoutes from './routes/health.ts';
 import noticeLifecycleRoutes from './routes/notice-lifecycle.ts';
@@ -41,6 +45,10 @@ export interface BuildOptions {
   logger?: FastifyBaseLogger;
   /** HERALD_SECRET_KEY: encrypts the Facebook Page tokens. @defaultValue the development key */
   secretKey?: Buffer;
+  /** HERALD_QUEUE_PREFIX: the worker queues the operator's views read. @defaultValue '{herald}' */
+  queuePrefix?: string;
+  /** HERALD_MAX_EVENT_LOOP_DELAY_MS: shed load with 503 past this event-loop delay (0: never). @defaultValue 1000 */
+  maxEventLoopDelayMs?: number;
 }
 
 /** 256 KiB: a notice with a long body fits many times over; anything bigger is a mistake or an attack. */
@@ -61,9 +69,18 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
   app.decorate('clock', opts.clock ?? (() => new Date()));
   for (const schema of sharedSchemas) app.addSchema(schema);
 
+  // Every answer names its request id, so a caller can quote it and an operator find the log lines.
+  app.addHook('onSend', async (request, reply, payload) => {
+    void reply.header('x-request-id', request.id);
+    return payload;
+  });
+
   await app.register(problemPlugin);
+  await app.register(pressurePlugin, { maxEventLoopDelayMs: opts.maxEventLoopDelayMs ?? 1000 });
   await app.register(postgresPlugin, { pool: opts.pool, owned: opts.ownsPool ?? true });
   await app.register(redisPlugin, { url: opts.redisUrl });
+  await app.register(queuesPlugin, { redisUrl: opts.redisUrl, prefix: opts.queuePrefix ?? '{herald}' });
+  await app.register(metricsPlugin);
   await app.register(authPlugin);
   await app.register(swagger, {
     openapi: {
@@ -78,6 +95,7 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
   const secretKey = opts.secretKey ?? Buffer.from(DEV_SECRET_KEY, 'hex');
   await app.register(healthRoutes, { secretKey });
   await app.register(publicRoutes, { webRoot: webRootOf(opts.dataDir) });
+  await app.register(adminQueueRoutes);
   await app.register(async (v1) => {
     v1.addHook('onRequest', v1.authenticate);
     await v1.register(noticeRoutes);

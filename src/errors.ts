@@ -57,6 +57,7 @@ export const ServiceUnavailable = createError<'HERALD_ERR_UNAVAILABLE', 503, [wh
   '%s is unavailable; try again shortly',
   503,
 );
+export const Overloaded = createError('HERALD_ERR_OVERLOADED', 'Herald is overloaded right now; try again after the Retry-After seconds', 503);
 export const Internal = createError('HERALD_ERR_INTERNAL', 'Something went wrong on our side; it has been logged', 500);
 
 /** Start-up errors: they stop the process with one message listing every problem. */
@@ -87,6 +88,7 @@ export const ERRORS = {
   SecondUserRequired,
   IdempotencyMismatch,
   ServiceUnavailable,
+  Overloaded,
   Internal,
   ConfigInvalid,
   RuleFileInvalid,

@@ -34,6 +34,8 @@ const app = await build({
   dataDir: env.HERALD_DATA_DIR,
   logger,
   secretKey: requireSecretKey(env.HERALD_SECRET_KEY),
+  queuePrefix: env.HERALD_QUEUE_PREFIX,
+  maxEventLoopDelayMs: env.HERALD_MAX_EVENT_LOOP_DELAY_MS,
 });
 closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
   if (err) app.log.error({ err }, 'closing after an error');

@@ -29,7 +29,7 @@ function send(
   detail: string,
   errors?: ProblemItem[],
 ): FastifyReply {
-  if (status === 503) void reply.header('retry-after', '5');
+  if (status === 503 && !reply.hasHeader('retry-after')) void reply.header('retry-after', '5');
   const problem: ProblemDetail = {
     type: problemType(code),
     title: STATUS_CODES[status] ?? 'Error',
@@ -62,6 +62,7 @@ async function problemPlugin(app: FastifyInstance): Promise<void> {
     if (mapped) return send(reply, request, mapped.code, mapped.status, error.message);
     const status = error.statusCode ?? 500;
     if (status < 500) return send(reply, request, code.startsWith('HERALD_ERR_') ? code : 'HERALD_ERR_REQUEST_INVALID', status, error.message, error.errors);
+    if (code === 'HERALD_ERR_OVERLOADED') return send(reply, request, code, 503, error.message);
     if (code === 'HERALD_ERR_UNAVAILABLE' || UNAVAILABLE.has(code)) {
       request.log.warn({ err: error }, 'dependency unavailable');
       const unavailable = new ServiceUnavailable('The database');

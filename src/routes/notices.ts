@@ -1,11 +1,13 @@
 import { createHash, randomUUID } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { presentAlert } from '../alerts/present.ts';
 import { IdempotencyMismatch, NotFound } from '../errors.ts';
 import { preferredLanguage } from '../http/language.ts';
 import { presentNotice, presentPlan } from '../notices/present.ts';
 import { findTextProblems } from '../notices/text-hygiene.ts';
 import type { NoticeInput } from '../notices/types.ts';
+import { alertsOfNotice } from '../store/alerts.ts';
 import { findIdempotentAnswer, findNotice, insertNotice, listNotices, type NoticeRow, type NoticeStatus } from '../store/notices.ts';
 import { parseLocalDateOrDateTime } from '../time/local-time.ts';
 import { attentionOf } from './attention.ts';
@@ -107,9 +109,9 @@ export default async function noticeRoutes(app: FastifyInstance): Promise<void> 
     { schema: { tags: ['notices'], params: noticeParams, response: { 200: { $ref: 'Notice#' }, ...problemResponses } } },
     async (request) => {
       const entry = tenantOf(request);
-      const row = await findNotice(app.pg, request.principal.tenantId, request.params.id);
+      const [row, alerts] = await Promise.all([findNotice(app.pg, request.principal.tenantId, request.params.id), alertsOfNotice(app.pg, request.principal.tenantId, request.params.id)]);
       if (!row) throw new NotFound(`Notice ${request.params.id}`);
-      return presentNotice(row, entry.tenant.timeZone, attentionOf(app, entry));
+      return { ...presentNotice(row, entry.tenant.timeZone, attentionOf(app, entry)), alerts: alerts.map((a) => presentAlert(a, entry.tenant.timeZone)) };
     },
   );
 

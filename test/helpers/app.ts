@@ -40,7 +40,7 @@ export async function buildTestApp(opts: { clock?: Clock; directory?: TenantDire
   const dataDir = mkdtempSync(join(tmpdir(), 'herald-data-'));
   const queuePrefix = `{herald-test-${db.name}}`;
   const logger = opts.logger ?? (process.env.TEST_LOG ? createLogger('debug') : undefined);
-  const app = await build({ ...(logger ? { logger } : {}), directory: dir, pool: db.pool, ownsPool: false, redisUrl: REDIS_URL, dataDir, ...(opts.clock ? { clock: opts.clock } : {}) });
+  const app = await build({ ...(logger ? { logger } : {}), directory: dir, pool: db.pool, ownsPool: false, redisUrl: REDIS_URL, dataDir, queuePrefix, ...(opts.clock ? { clock: opts.clock } : {}) });
   await app.ready();
   return {
     app,

@@ -1,3 +1,4 @@
+import { noticeAlertSchema } from '../../alerts/present.ts';
 import { CHANNELS, LANGUAGES, NOTICE_TYPES } from '../../notices/types.ts';
 
 /** Shared shapes, registered with `$id` so routes and the OpenAPI document refer to one definition. */
@@ -116,6 +117,7 @@ const notice = {
     updatedAt: { type: 'string', format: 'date-time' },
     publications: { type: 'array', items: { $ref: 'Publication#' } },
     attention: { type: 'array', items: { type: 'string' }, description: 'What someone should follow up: `newspaper.unconfirmed` (call the paper)' },
+    alerts: { type: 'array', items: { $ref: 'NoticeAlert#' }, description: 'GET /v1/notices/:id only: the deadline watch\'s alerts about this notice, open and resolved, newest first' },
   },
 } as const;
 
@@ -138,4 +140,4 @@ const problem = {
   },
 } as const;
 
-export const sharedSchemas = [legalSource, finding, noticeInput, publication, notice, problem];
+export const sharedSchemas = [legalSource, finding, noticeInput, publication, noticeAlertSchema, notice, problem];

@@ -1,0 +1,46 @@
+import { createBullBoard } from '@bull-board/api';
+import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
+import { FastifyAdapter } from '@bull-board/fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { RoleForbidden } from '../errors.ts';
+
+export const QUEUE_DASHBOARD_PATH = '/admin/queues';
+
+/**
+ * A browser cannot add a Bearer header to a page it opens, but it asks for Basic credentials on a
+ * 401 that says so: the key goes in the password (any user name). Either form is resolved by the
+ * same key check as every other route.
+ */
+function bearerFromBasic(request: FastifyRequest): void {
+  const basic = /^Basic\s+(\S+)$/i.exec(request.headers.authorization ?? '');
+  if (!basic?.[1]) return;
+  const decoded = Buffer.from(basic[1], 'base64').toString('utf8');
+  request.headers.authorization = `Bearer ${decoded.slice(decoded.indexOf(':') + 1)}`;
+}
+
+/**
+ * `@bull-board/fastify` at /admin/queues, for the admin role only: every worker queue's waiting,
+ * delayed, active and failed jobs. Read-only — PostgreSQL is the truth and the reconciler rebuilds
+ * the queues from it, so nothing here needs a hand on the jobs.
+ */
+export default async function adminQueueRoutes(app: FastifyInstance): Promise<void> {
+  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    bearerFromBasic(request);
+    try {
+      await app.authenticate(request);
+    } catch (error) {
+      void reply.header('www-authenticate', 'Basic realm="Herald queues", charset="UTF-8"');
+      throw error;
+    }
+    if (request.principal.role !== 'admin') throw new RoleForbidden(request.principal.role, 'open the queue dashboard');
+  });
+
+  const serverAdapter = new FastifyAdapter();
+  serverAdapter.setBasePath(QUEUE_DASHBOARD_PATH);
+  createBullBoard({
+    queues: [...app.queues.values()].map((queue) => new BullMQAdapter(queue, { readOnlyMode: true })),
+    serverAdapter,
+    options: { uiConfig: { boardTitle: 'Herald queues' } },
+  });
+  await app.register(serverAdapter.registerPlugin(), { prefix: QUEUE_DASHBOARD_PATH });
+}
