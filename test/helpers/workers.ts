@@ -9,7 +9,7 @@ import type { NoticeView } from '../../src/notices/present.ts';
 import { createPool } from '../../src/store/pool.ts';
 import type { TenantDirectory } from '../../src/tenancy/directory.ts';
 import type { Clock } from '../../src/time/clock.ts';
-import { startWorkers, type FacebookWorkerOptions, type RunningWorkers } from '../../workers/start.ts';
+import { startWorkers, type AlertWorkerOptions, type FacebookWorkerOptions, type RunningWorkers } from '../../workers/start.ts';
 import { REDIS_URL, shippedDirectory, type TestApp } from './app.ts';
 import { example } from './examples.ts';
 
@@ -61,6 +61,10 @@ export interface TestWorkerOptions {
   facebook?: FacebookWorkerOptions;
   /** @defaultValue silent (debug with TEST_LOG) */
   log?: FastifyBaseLogger;
+  /** @defaultValue no deadline watch */
+  alerts?: AlertWorkerOptions;
+  /** @defaultValue no metrics server */
+  metricsPort?: number;
 }
 
 /**
@@ -88,6 +92,8 @@ export async function startTestWorkers(t: TestApp, opts: TestWorkerOptions): Pro
       ...(opts.clock ? { clock: opts.clock } : {}),
       ...(opts.websiteBatchSize === undefined ? {} : { websiteBatchSize: opts.websiteBatchSize }),
       ...(opts.facebook ? { facebook: opts.facebook } : {}),
+      ...(opts.alerts ? { alerts: opts.alerts } : {}),
+      ...(opts.metricsPort === undefined ? {} : { metricsPort: opts.metricsPort }),
     });
   } catch (error) {
     await pool.end();

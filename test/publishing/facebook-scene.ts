@@ -5,7 +5,7 @@ import type { NoticeInput } from '../../src/notices/types.ts';
 import type { NoticeView } from '../../src/notices/present.ts';
 import { loadRuleFiles } from '../../src/rules/index.ts';
 import { createTenantDirectory, type TenantDirectory } from '../../src/tenancy/directory.ts';
-import type { FacebookWorkerOptions } from '../../workers/start.ts';
+import type { AlertWorkerOptions, FacebookWorkerOptions } from '../../workers/start.ts';
 import { startFakeGraph, type FakeGraph } from '../fakes/graph-api/server.ts';
 import { buildTestApp, type TestApp } from '../helpers/app.ts';
 import { example } from '../helpers/examples.ts';
@@ -56,11 +56,13 @@ export interface FacebookScene {
  * The API and a worker set (the real ones) on a test database, with the fake Graph API standing in
  * for Facebook: both shipped Pages exist on the fake; asnes's token is set through the API.
  */
-export async function facebookScene(opts: { facebook?: FacebookWorkerOptions; setAsnesToken?: boolean; logger?: FastifyBaseLogger; workerLog?: FastifyBaseLogger } = {}): Promise<FacebookScene> {
+export async function facebookScene(
+  opts: { facebook?: FacebookWorkerOptions; setAsnesToken?: boolean; logger?: FastifyBaseLogger; workerLog?: FastifyBaseLogger; directory?: TenantDirectory; alerts?: AlertWorkerOptions; metricsPort?: number } = {},
+): Promise<FacebookScene> {
   const fake = await startFakeGraph();
   fake.addPage(ASNES_PAGE, { name: 'Åsnes kommune', token: 'asnes-page-token-1' });
   fake.addPage(KARASJOK_PAGE, { name: 'Kárášjoga gielda', token: 'karasjok-page-token-1' });
-  const directory = allDayDirectory();
+  const directory = opts.directory ?? allDayDirectory();
   const t = await buildTestApp({ directory, ...(opts.logger && { logger: opts.logger }) });
   const prefix = newQueuePrefix();
   const admin = await t.key('asnes', 'admin');
@@ -71,7 +73,7 @@ export async function facebookScene(opts: { facebook?: FacebookWorkerOptions; se
     if (res.statusCode !== 200) throw new Error(`setting the token answered ${res.statusCode}: ${res.body}`);
   };
   if (opts.setAsnesToken !== false) await setToken('asnes-page-token-1');
-  const workers = await startTestWorkers(t, { prefix, directory, lockDurationMs: 3000, facebook: { graphUrl: fake.url, ...FAST_FACEBOOK, ...opts.facebook }, ...(opts.workerLog && { log: opts.workerLog }) });
+  const workers = await startTestWorkers(t, { prefix, directory, lockDurationMs: 3000, facebook: { graphUrl: fake.url, ...FAST_FACEBOOK, ...opts.facebook }, ...(opts.workerLog && { log: opts.workerLog }), ...(opts.alerts && { alerts: opts.alerts }), ...(opts.metricsPort !== undefined && { metricsPort: opts.metricsPort }) });
 
   const facebookOf = async (noticeId: string, key = comms) => {
     const res = await t.app.inject({ url: `/v1/notices/${noticeId}`, headers: { authorization: `Bearer ${key}` } });
