@@ -2,7 +2,17 @@ import { pino, type DestinationStream, type Logger } from 'pino';
 import type { Env } from './config/env.ts';
 
 /** Paths that may hold secrets: never written to a log line. */
-export const REDACTED_PATHS = ['req.headers.authorization', 'headers.authorization', '*.token', '*.accessToken', '*.key'];
+export const REDACTED_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'headers.authorization',
+  '*.token',
+  '*.accessToken',
+  '*.key',
+  '*.secret',
+  '*.password',
+  '*.smtpUrl',
+];
 
 /** Herald's logger; `destination` (default stdout) lets tests read every line written. */
 export function createLogger(level: Env['LOG_LEVEL'], destination?: DestinationStream): Logger {

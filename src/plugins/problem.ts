@@ -21,7 +21,8 @@ interface ErrorWithDetails extends Omit<FastifyError, 'code'> {
   errors?: ProblemItem[];
 }
 
-function send(
+/** Answers with an RFC 9457 problem; exported for hooks that run under another plugin's error handler. */
+export function sendProblem(
   reply: FastifyReply,
   request: FastifyRequest,
   code: string,
@@ -55,27 +56,27 @@ async function problemPlugin(app: FastifyInstance): Promise<void> {
         const path = `${v.instancePath}${missing}${extra}`;
         return { rule: `schema.${v.keyword}`, path: where === 'body' ? path : `/${where}${path}`, message: v.message ?? 'is invalid' };
       });
-      return send(reply, request, 'HERALD_ERR_REQUEST_INVALID', 400, `The request ${where} does not match its schema`, items);
+      return sendProblem(reply, request, 'HERALD_ERR_REQUEST_INVALID', 400, `The request ${where} does not match its schema`, items);
     }
     const code = error.code ?? '';
     const mapped = CLIENT_ERRORS[code] ?? (error instanceof SyntaxError ? { code: 'HERALD_ERR_REQUEST_JSON', status: 400 } : undefined);
-    if (mapped) return send(reply, request, mapped.code, mapped.status, error.message);
+    if (mapped) return sendProblem(reply, request, mapped.code, mapped.status, error.message);
     const status = error.statusCode ?? 500;
-    if (status < 500) return send(reply, request, code.startsWith('HERALD_ERR_') ? code : 'HERALD_ERR_REQUEST_INVALID', status, error.message, error.errors);
-    if (code === 'HERALD_ERR_OVERLOADED') return send(reply, request, code, 503, error.message);
+    if (status < 500) return sendProblem(reply, request, code.startsWith('HERALD_ERR_') ? code : 'HERALD_ERR_REQUEST_INVALID', status, error.message, error.errors);
+    if (code === 'HERALD_ERR_OVERLOADED') return sendProblem(reply, request, code, 503, error.message);
     if (code === 'HERALD_ERR_UNAVAILABLE' || UNAVAILABLE.has(code)) {
       request.log.warn({ err: error }, 'dependency unavailable');
       const unavailable = new ServiceUnavailable('The database');
-      return send(reply, request, unavailable.code, 503, unavailable.message);
+      return sendProblem(reply, request, unavailable.code, 503, unavailable.message);
     }
     request.log.error({ err: error }, 'unhandled error');
     const internal = new Internal();
-    return send(reply, request, internal.code, 500, internal.message);
+    return sendProblem(reply, request, internal.code, 500, internal.message);
   });
 
   app.setNotFoundHandler((request, reply) => {
     const notFound = new NotFound(`${request.method} ${request.url}`);
-    return send(reply, request, notFound.code, 404, notFound.message);
+    return sendProblem(reply, request, notFound.code, 404, notFound.message);
   });
 }
 

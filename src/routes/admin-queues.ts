@@ -3,6 +3,7 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter } from '@bull-board/fastify';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { RoleForbidden } from '../errors.ts';
+import { sendProblem } from '../plugins/problem.ts';
 
 export const QUEUE_DASHBOARD_PATH = '/admin/queues';
 
@@ -24,15 +25,21 @@ function bearerFromBasic(request: FastifyRequest): void {
  * the queues from it, so nothing here needs a hand on the jobs.
  */
 export default async function adminQueueRoutes(app: FastifyInstance): Promise<void> {
+  // Refusals are answered here, as problem+json: bull-board's routes have an error handler of their own.
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     bearerFromBasic(request);
     try {
       await app.authenticate(request);
     } catch (error) {
-      void reply.header('www-authenticate', 'Basic realm="Herald queues", charset="UTF-8"');
-      throw error;
+      const { code, statusCode, message } = error as { code?: string; statusCode?: number; message: string };
+      if (statusCode !== 401 || code === undefined) throw error;
+      return sendProblem(reply.header('www-authenticate', 'Basic realm="Herald queues", charset="UTF-8"'), request, code, 401, message);
     }
-    if (request.principal.role !== 'admin') throw new RoleForbidden(request.principal.role, 'open the queue dashboard');
+    if (request.principal.role !== 'admin') {
+      const forbidden = new RoleForbidden(request.principal.role, 'open the queue dashboard');
+      return sendProblem(reply, request, forbidden.code, 403, forbidden.message);
+    }
+    return undefined;
   });
 
   const serverAdapter = new FastifyAdapter();

@@ -85,11 +85,21 @@ export async function startAlertInbox(): Promise<AlertInbox> {
     webhookUrl: `http://127.0.0.1:${httpPort}/herald-alerts`,
     mails,
     hooks,
-    answerNext: (...next) => statuses.push(...next),
+    answerNext: (...next) => {
+      statuses.push(...next);
+    },
     async close() {
-      await new Promise<void>((resolve) => smtp.close(() => resolve()));
+      await new Promise<void>((resolve) => {
+        smtp.close(() => {
+          resolve();
+        });
+      });
       http.closeAllConnections();
-      await new Promise<void>((resolve) => http.close(() => resolve()));
+      await new Promise<void>((resolve) => {
+        http.close(() => {
+          resolve();
+        });
+      });
     },
   };
 }
