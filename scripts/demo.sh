@@ -14,6 +14,11 @@ export PORT=${PORT:-3000}
 export HOST=${HOST:-127.0.0.1}
 export LOG_LEVEL=${LOG_LEVEL:-info}
 export FAKE_GRAPH_PORT=${FAKE_GRAPH_PORT:-3900}
+# Alerts land in the demo's own inbox (npm run alert-inbox): e-mail over SMTP on 2525, the signed
+# webhook on 4000. The demo's tenant files are the shipped ones with Åsnes's webhook added.
+export HERALD_SMTP_URL=${HERALD_SMTP_URL:-smtp://127.0.0.1:2525}
+export HERALD_ALERT_SECRET_ASNES=${HERALD_ALERT_SECRET_ASNES:-demo-alert-secret-not-for-production}
+export HERALD_ALERT_WATCH_MS=${HERALD_ALERT_WATCH_MS:-5000}
 fake_graph=""
 if [ -z "${HERALD_FACEBOOK_GRAPH_URL:-}" ]; then
   export HERALD_FACEBOOK_GRAPH_URL="http://127.0.0.1:$FAKE_GRAPH_PORT/v26.0"
@@ -26,10 +31,15 @@ npm run migrate
 
 keys_file="$HERALD_DATA_DIR/demo-keys.txt"
 mkdir -p "$HERALD_DATA_DIR"
+if [ -z "${HERALD_CONFIG_DIR:-}" ]; then
+  export HERALD_CONFIG_DIR="$HERALD_DATA_DIR/demo-config"
+  rm -rf "$HERALD_CONFIG_DIR" && cp -r config "$HERALD_CONFIG_DIR"
+  sed -i 's|^  email: varsling@asnes.example|&\n  webhook: { url: "http://127.0.0.1:4000/herald-alerts", secretEnv: HERALD_ALERT_SECRET_ASNES }|' "$HERALD_CONFIG_DIR/tenants/asnes.yaml"
+fi
 {
   echo "# Demo API keys for Åsnes kommune (asnes), created $(date -u +%FT%TZ)"
   echo "HR=$(npm run keys -- create --tenant asnes --role hr --name 'Kari Nordmann (HR)')"
-  echo "COMMS=$(npm run keys -- create --tenant asnes --role communications --name 'Ola Hansen (kommunikasjon)')"
+  echo "COMMS=$(npm run keys -- create --tenant asnes --role communications --name 'Ola Hansen (kommunikasjon)' --email ola.hansen@asnes.example)"
   echo "APPROVER=$(npm run keys -- create --tenant asnes --role communications --name 'Ingrid Berg (kommunikasjon)')"
   echo "ARCHIVIST=$(npm run keys -- create --tenant asnes --role archivist --name 'Per Olsen (arkiv)')"
   echo "ADMIN=$(npm run keys -- create --tenant asnes --role admin --name 'Admin Åsnes')"
@@ -43,6 +53,8 @@ $(grep -v '^#' "$keys_file")
 MSG
 
 pids=()
+npm run --silent alert-inbox &
+pids+=($!)
 if [ -n "$fake_graph" ]; then
   node --import tsx test/fakes/graph-api/serve.ts &
   pids+=($!)

@@ -10,7 +10,8 @@ import { createPool } from '../store/pool.ts';
 import { syncTenants } from '../store/tenants.ts';
 
 const USAGE = `usage:
-  npm run keys -- create --tenant <slug> --role <${ROLES.join('|')}> --name "<person>"   prints the new key (only) on stdout
+  npm run keys -- create --tenant <slug> --role <${ROLES.join('|')}> --name "<person>" [--email <address>]   prints the new key (only) on stdout;
+                                                     alerts about the person's notices are e-mailed to --email
   npm run keys -- list   --tenant <slug>
   npm run keys -- revoke --tenant <slug> --key <key id or prefix>
   npm run keys -- facebook-token --tenant <slug> < token.txt                    sets the Page token (read from stdin, stored encrypted)`;
@@ -22,7 +23,7 @@ function fail(message: string): never {
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
-  options: { tenant: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' }, key: { type: 'string' } },
+  options: { tenant: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' }, key: { type: 'string' }, email: { type: 'string' } },
 });
 const [command] = positionals;
 const env = loadEnv();
@@ -33,6 +34,7 @@ if (!tenants.some((t) => t.slug === slug)) fail(`unknown tenant "${slug}" (confi
 if (command === 'create') {
   if (!(ROLES as readonly string[]).includes(values.role ?? '')) fail(`--role must be one of ${ROLES.join(', ')}`);
   if (!values.name?.trim()) fail('--name is required');
+  if (values.email !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(values.email)) fail('--email must be an e-mail address');
 }
 
 /** The Page token from stdin (never from the command line, where `ps` and shell history would keep it). */
@@ -55,7 +57,7 @@ try {
       const created = generateApiKey();
       const role = values.role as Role;
       const name = (values.name ?? '').trim();
-      await insertUserWithKey(pool, { tenantSlug: slug, role, name, prefix: created.prefix, hash: created.hash });
+      await insertUserWithKey(pool, { tenantSlug: slug, role, name, prefix: created.prefix, hash: created.hash, ...(values.email === undefined ? {} : { email: values.email }) });
       process.stdout.write(`${created.key}\n`);
       break;
     }

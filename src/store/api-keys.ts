@@ -14,18 +14,21 @@ export interface ApiKeyListing {
   revokedAt: Date | null;
 }
 
-/** Creates a user and their key in one transaction; only the key's hash is stored. */
+/**
+ * Creates a user and their key in one transaction; only the key's hash is stored. `email` is where
+ * alerts about the user's notices go (besides the municipality's alert address).
+ */
 export async function insertUserWithKey(
   pool: pg.Pool,
-  input: { tenantSlug: string; role: Role; name: string; prefix: string; hash: Buffer },
+  input: { tenantSlug: string; role: Role; name: string; prefix: string; hash: Buffer; email?: string },
 ): Promise<{ keyId: string; userId: string }> {
   const { rows } = await pool.query<{ key_id: string; user_id: string }>(
     `WITH t AS (SELECT id FROM tenants WHERE slug = $1),
-          u AS (INSERT INTO users (tenant_id, name, role) SELECT id, $2, $3 FROM t RETURNING id, tenant_id)
+          u AS (INSERT INTO users (tenant_id, name, role, email) SELECT id, $2, $3, $6 FROM t RETURNING id, tenant_id)
      INSERT INTO api_keys (tenant_id, user_id, prefix, key_hash)
      SELECT tenant_id, id, $4, $5 FROM u
      RETURNING id AS key_id, user_id`,
-    [input.tenantSlug, input.name, input.role, input.prefix, input.hash],
+    [input.tenantSlug, input.name, input.role, input.prefix, input.hash, input.email ?? null],
   );
   const row = rows[0];
   if (!row) throw new Error(`unknown tenant "${input.tenantSlug}"`);
