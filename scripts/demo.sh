@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `npm run demo`: Herald (API + workers) with the demo municipality, Åsnes kommune, on this machine.
-# Installs what is missing, starts Redis and PostgreSQL if needed, migrates, prints fresh API keys,
+# Installs what is missing, starts Redis and PostgreSQL if needed, adds a demo newspaper whose
+# booking deadline is 3 minutes away (scripts/demo-config.ts), migrates, prints fresh API keys,
 # starts a fake Facebook Graph API (test/fakes/graph-api) unless HERALD_FACEBOOK_GRAPH_URL points
 # elsewhere, gives Åsnes's Page its token (Karasjok's Page is left without one: its posts wait,
 # visibly, for a token), then runs until Ctrl-C.
@@ -15,7 +16,7 @@ export HOST=${HOST:-127.0.0.1}
 export LOG_LEVEL=${LOG_LEVEL:-info}
 export FAKE_GRAPH_PORT=${FAKE_GRAPH_PORT:-3900}
 # Alerts land in the demo's own inbox (npm run alert-inbox): e-mail over SMTP on 2525, the signed
-# webhook on 4000. The demo's tenant files are the shipped ones with Åsnes's webhook added.
+# webhook on 4000 (scripts/demo-config.ts gives Åsnes that webhook).
 export HERALD_SMTP_URL=${HERALD_SMTP_URL:-smtp://127.0.0.1:2525}
 export HERALD_ALERT_SECRET_ASNES=${HERALD_ALERT_SECRET_ASNES:-demo-alert-secret-not-for-production}
 export HERALD_ALERT_WATCH_MS=${HERALD_ALERT_WATCH_MS:-5000}
@@ -27,15 +28,14 @@ fi
 
 [ -d node_modules ] || npm ci --no-audit --no-fund --loglevel=warn
 bash scripts/services.sh
+# The shipped tenants plus Demoavisa, a paper for Åsnes whose booking deadline is 3 minutes from now.
+demo_config="$HERALD_DATA_DIR/demo-config"
+demo_deadline=$(node --import tsx scripts/demo-config.ts "${HERALD_CONFIG_DIR:-config}" "$demo_config" 3)
+export HERALD_CONFIG_DIR="$demo_config"
 npm run migrate
 
 keys_file="$HERALD_DATA_DIR/demo-keys.txt"
 mkdir -p "$HERALD_DATA_DIR"
-if [ -z "${HERALD_CONFIG_DIR:-}" ]; then
-  export HERALD_CONFIG_DIR="$HERALD_DATA_DIR/demo-config"
-  rm -rf "$HERALD_CONFIG_DIR" && cp -r config "$HERALD_CONFIG_DIR"
-  sed -i 's|^  email: varsling@asnes.example|&\n  webhook: { url: "http://127.0.0.1:4000/herald-alerts", secretEnv: HERALD_ALERT_SECRET_ASNES }|' "$HERALD_CONFIG_DIR/tenants/asnes.yaml"
-fi
 {
   echo "# Demo API keys for Åsnes kommune (asnes), created $(date -u +%FT%TZ)"
   echo "HR=$(npm run keys -- create --tenant asnes --role hr --name 'Kari Nordmann (HR)')"
@@ -47,6 +47,8 @@ fi
 cat <<MSG
 
 Herald is starting on http://$HOST:$PORT  (API docs: /docs, public pages: /public/asnes/)
+Demoavisa takes bookings for today's issue until $demo_deadline (Oslo time); a newspaper notice sent
+before then is delivered at $demo_deadline into $HERALD_DATA_DIR/newspapers/asnes/demoavisa/<date>/
 Demo keys (also in $keys_file; load them with: source $keys_file):
 $(grep -v '^#' "$keys_file")
 

@@ -16,6 +16,7 @@ import facebookChannelRoutes from './routes/facebook-channel.ts';
 import healthRoutes from './routes/health.ts';
 import noticeLifecycleRoutes from './routes/notice-lifecycle.ts';
 import newspaperConfirmRoutes from './routes/newspaper-confirm.ts';
+import newspaperCorrectionRoutes from './routes/newspaper-correction.ts';
 import noticeRoutes from './routes/notices.ts';
 import publicRoutes, { webRootOf } from './routes/public.ts';
 import ruleRoutes from './routes/rules.ts';
@@ -101,6 +102,7 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
     await v1.register(noticeRoutes);
     await v1.register(noticeLifecycleRoutes);
     await v1.register(newspaperConfirmRoutes);
+    await v1.register(newspaperCorrectionRoutes);
     await v1.register(ruleRoutes);
     await v1.register(facebookChannelRoutes, { secretKey });
   }, { prefix: '/v1' });

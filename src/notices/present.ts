@@ -25,7 +25,33 @@ function confirmation(p: PublicationRow, zone: string, ctx: AttentionContext | u
   return { confirmBy: confirmBy.toISODate(), unconfirmed: p.state === 'delivered' && overdue };
 }
 
-function presentPublication(p: PublicationRow, zone: string, ctx?: AttentionContext) {
+/**
+ * What must be done about a newspaper ad withdrawn after it was handed to the paper: before its issue
+ * appears, ask the paper to pull it; after, a correction must be printed (POST
+ * /v1/notices/:id/newspaper-correction books one). Null for anything else.
+ */
+function followUp(noticeId: string, p: PublicationRow, zone: string, ctx: AttentionContext | undefined) {
+  if (p.channel !== 'newspaper' || p.deliveredAt === null || (p.state !== 'withdrawn' && p.state !== 'withdrawing')) return null;
+  const paper = ctx?.newspapers.find((n) => n.id === p.target)?.name ?? p.target;
+  const withdrawnAt = p.withdrawnAt ?? ctx?.now ?? new Date();
+  const issue = p.issueDate ?? DateTime.fromJSDate(p.appearsAt, { zone }).toISODate() ?? '';
+  if (withdrawnAt.getTime() < p.appearsAt.getTime()) {
+    return {
+      action: 'pull' as const,
+      paper,
+      issueDate: issue,
+      instructions: `Annonsen er allerede sendt til ${paper}. Ring avisens annonseavdeling og be dem ta den ut av utgaven ${issue}; en merknad om trekket ligger i leveransen.`,
+    };
+  }
+  return {
+    action: 'correction' as const,
+    paper,
+    issueDate: issue,
+    instructions: `Annonsen sto i ${paper} ${issue}. Kunngjør at den er trukket tilbake: bestill en rettelse (POST /v1/notices/${noticeId}/newspaper-correction) i neste utgave.`,
+  };
+}
+
+function presentPublication(noticeId: string, p: PublicationRow, zone: string, ctx?: AttentionContext) {
   return {
     id: p.id,
     channel: p.channel,
@@ -40,13 +66,14 @@ function presentPublication(p: PublicationRow, zone: string, ctx?: AttentionCont
     externalUrl: p.externalUrl,
     lastError: p.lastError,
     ...confirmation(p, zone, ctx),
+    followUp: followUp(noticeId, p, zone, ctx),
   };
 }
 
 /** The API's view of a notice: the text as written, its state, and each publication in UTC and local time. */
 export function presentNotice(row: NoticeRow, zone: string, ctx?: AttentionContext) {
   const { content } = row;
-  const publications = row.publications.map((p) => presentPublication(p, zone, ctx));
+  const publications = row.publications.map((p) => presentPublication(row.id, p, zone, ctx));
   return {
     id: row.id,
     type: row.type,

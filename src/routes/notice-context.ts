@@ -9,7 +9,7 @@ import type { NoticeInput } from '../notices/types.ts';
 import type { Finding } from '../rules/types.ts';
 import type { TenantRuleFile } from '../rules/index.ts';
 import type { PlannedPublication } from '../scheduling/types.ts';
-import type { PublicationRow } from '../store/notices.ts';
+import type { NoticeRow, PublicationRow } from '../store/notices.ts';
 import type { TenantEntry } from '../tenancy/directory.ts';
 
 /** A 422 listing every failed rule, as problem+json `errors`. */
@@ -68,10 +68,18 @@ export function publicationRows(plan: readonly PlannedPublication[]): Publicatio
     externalId: null,
     externalUrl: null,
     lastError: null,
+    deliveredAt: null,
+    withdrawnAt: null,
   }));
 }
 
 /** When a notice first becomes public: its earliest planned appearance. */
 export function firstAppearance(plan: readonly PlannedPublication[]): Date {
   return new Date(Math.min(...plan.map((p) => p.appearsAt.getTime())));
+}
+
+/** The submitter's role (or admin) may withdraw, correct and follow up a notice. */
+export function mayChange(request: FastifyRequest, row: NoticeRow, action: string): void {
+  const role = request.principal.role;
+  if (role !== 'admin' && role !== row.submittedBy.role) throw new RoleForbidden(role, action);
 }

@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import type { AdContent } from './ad-content.ts';
 import { adBlocks, ARMS_SLOT_MM, LINE_GAP, MARGIN_MM, PT_PER_MM, type TextBlock } from './ad-layout.ts';
-import { FONT_NAMES, fontBytes } from './fonts.ts';
+import { FONT_NAMES, fontOf } from './fonts.ts';
 
 /** The ad needs more height than the paper's format allows: it is refused, never cut. */
 export class AdDoesNotFit extends Error {
@@ -34,7 +34,8 @@ function newDocument(ad: AdContent, createdAt: Date): PDFKit.PDFDocument {
     // ModDate: pdfkit writes no xmp:ModifyDate, and PDF/A wants the Info and XMP dates to agree.
     info: { Title: plain(ad.title), Author: plain(ad.municipality), Creator: 'Herald', Producer: 'Herald (PDFKit)', CreationDate: createdAt },
   });
-  for (const name of FONT_NAMES) doc.registerFont(name, fontBytes(name));
+  // pdfkit takes a parsed fontkit font (PDFFontFactory.open); @types/pdfkit names only bytes and paths.
+  for (const name of FONT_NAMES) doc.registerFont(name, fontOf(name) as unknown as Buffer);
   return doc;
 }
 

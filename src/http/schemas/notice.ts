@@ -90,6 +90,16 @@ const publication = {
     lastError: {},
     confirmBy: { type: ['string', 'null'], format: 'date', description: 'Newspaper: the proof that the ad ran is due by this date (tenant zone)' },
     unconfirmed: { type: 'boolean', description: 'Newspaper: delivered, and its proof is overdue' },
+    followUp: {
+      type: ['object', 'null'],
+      description: 'Newspaper: an ad withdrawn after it was handed to the paper — ask the paper to pull it, or print a correction',
+      properties: {
+        action: { enum: ['pull', 'correction'] },
+        paper: { type: 'string' },
+        issueDate: { type: 'string', format: 'date' },
+        instructions: { type: 'string' },
+      },
+    },
   },
 } as const;
 

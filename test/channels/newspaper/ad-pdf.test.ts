@@ -102,3 +102,14 @@ await test('a Sami translation is printed in the same ad (samelova § 3-2)', asy
   const text = (await poppler('pdftotext', (await (await channel()).render(task)).bytes, ['-raw'])).replace(/\s+/g, ' ');
   assert.match(text, /Almmuhus sámegillii Gielda almmuha dán\./);
 });
+
+await test('an ad is the same bytes whatever was rendered before it (the font is parsed once per process)', async () => {
+  const ads = await channel();
+  const hearing = newspaperTask('plan-ettersyn');
+  const first = (await ads.render(hearing)).bytes;
+  // Letters the hearing does not use, so the shared font has laid out other glyphs in between.
+  await ads.render(newspaperTask('meeting', tenantWith(), (c) => (c.title = 'Ŋ ŧ ž č đ – ÆØÅ ¶ ∑ → ✓')));
+  assert.ok(first.equals((await ads.render(hearing)).bytes));
+  // And each ad embeds its own subset: the other ad's glyphs are not in the hearing's PDF text.
+  assert.doesNotMatch(await poppler('pdftotext', first), /Ŋ/);
+});
