@@ -48,7 +48,10 @@ export interface BuildOptions {
   secretKey?: Buffer;
   /** HERALD_QUEUE_PREFIX: the worker queues the operator's views read. @defaultValue '{herald}' */
   queuePrefix?: string;
-  /** HERALD_MAX_EVENT_LOOP_DELAY_MS: shed load with 503 past this event-loop delay (0: never). @defaultValue 1000 */
+  /**
+   * HERALD_MAX_EVENT_LOOP_DELAY_MS: shed load with 503 past this event-loop delay. server.ts passes
+   * the environment's (1000 by default). @defaultValue 0: never (tests share a busy process with workers)
+   */
   maxEventLoopDelayMs?: number;
 }
 
@@ -77,7 +80,7 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
   });
 
   await app.register(problemPlugin);
-  await app.register(pressurePlugin, { maxEventLoopDelayMs: opts.maxEventLoopDelayMs ?? 1000 });
+  await app.register(pressurePlugin, { maxEventLoopDelayMs: opts.maxEventLoopDelayMs ?? 0 });
   await app.register(postgresPlugin, { pool: opts.pool, owned: opts.ownsPool ?? true });
   await app.register(redisPlugin, { url: opts.redisUrl });
   await app.register(queuesPlugin, { redisUrl: opts.redisUrl, prefix: opts.queuePrefix ?? '{herald}' });

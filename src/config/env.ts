@@ -85,8 +85,8 @@ const schema = {
   required: [],
 } as const;
 
-/** Their values may carry credentials: a start-up error names them without repeating the value. */
-const SECRET_VARIABLES = new Set(['HERALD_SECRET_KEY', 'HERALD_SMTP_URL']);
+/** Its value carries credentials: a start-up error names it without repeating the value. */
+const SECRET_VARIABLES = new Set(['HERALD_SMTP_URL']);
 
 const validate = new Ajv({ useDefaults: true, coerceTypes: true, allErrors: true }).compile(schema);
 

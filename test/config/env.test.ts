@@ -50,3 +50,19 @@ test('the Facebook channel: Graph URL with its version, timeout and harvest peri
   assert.equal(env.HERALD_FACEBOOK_COMMENT_DAYS, 30);
   assert.equal(loadEnv({ HERALD_FACEBOOK_GRAPH_URL: 'http://127.0.0.1:3900/v26.0' }).HERALD_FACEBOOK_GRAPH_URL, 'http://127.0.0.1:3900/v26.0');
 });
+
+test('the alert settings: SMTP is off unless given, and a bad SMTP URL is named without its password', () => {
+  const env = loadEnv({});
+  assert.equal(env.HERALD_SMTP_URL, undefined);
+  assert.equal(env.HERALD_ALERT_WATCH_MS, 60_000);
+  assert.equal(env.HERALD_WORKER_METRICS_PORT, 9464);
+  assert.equal(env.HERALD_MAX_EVENT_LOOP_DELAY_MS, 1000);
+  assert.throws(
+    () => loadEnv({ HERALD_SMTP_URL: 'http://herald:hunter2@mail.example' }),
+    (error: Error) => {
+      assert.match(error.message, /HERALD_SMTP_URL=\(hidden\)/);
+      assert.ok(!error.message.includes('hunter2'));
+      return true;
+    },
+  );
+});
