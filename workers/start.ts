@@ -229,7 +229,7 @@ export async function startWorkers(opts: WorkerOptions): Promise<RunningWorkers>
   let server: MetricsServer | null = null;
   if (opts.metricsPort !== undefined) {
     // A port taken (a second worker process on the same host) must not stop the workers: said, not fatal.
-    server = await serveMetrics(metrics.registry, opts.metricsPort, opts.metricsHost ?? '127.0.0.1').catch((error: unknown) => {
+    server = await serveMetrics(metrics.withProcessMetrics().registry, opts.metricsPort, opts.metricsHost ?? '127.0.0.1').catch((error: unknown) => {
       opts.log.warn({ err: error, port: opts.metricsPort }, 'worker metrics not served: give each worker process its own HERALD_WORKER_METRICS_PORT');
       return null;
     });

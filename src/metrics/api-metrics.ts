@@ -95,7 +95,20 @@ export class ApiMetrics {
         for (const r of rows ?? []) this.set({ tenant: r.tenant, kind: r.kind }, r.count);
       },
     });
-    collectDefaultMetrics({ register: this.registry, prefix: 'herald_api_' });
+  }
+
+  private processMetrics = false;
+
+  /**
+   * Node's process metrics (CPU, memory, event-loop lag), from the first scrape on: an event-loop
+   * monitor is started only in a process someone scrapes.
+   */
+  async scrape(): Promise<string> {
+    if (!this.processMetrics) {
+      collectDefaultMetrics({ register: this.registry, prefix: 'herald_api_' });
+      this.processMetrics = true;
+    }
+    return this.registry.metrics();
   }
 
   noticeAccepted(type: string): void {

@@ -21,8 +21,10 @@ export class WorkerMetrics {
   private readonly deliveries = new Counter({ name: 'herald_alert_deliveries_total', help: 'Alert delivery attempts by transport and outcome (sent, retry, failed)', labelNames: ['transport', 'outcome'] as const, registers: [this.registry] });
   private readonly alertMessages = new Counter({ name: 'herald_alert_messages_total', help: 'Alert messages raised by the deadline watch, by phase (opened, reminder, resolved)', labelNames: ['phase'] as const, registers: [this.registry] });
 
-  constructor() {
+  /** Node's process metrics (CPU, memory, event-loop lag): started only where they are served. */
+  withProcessMetrics(): this {
     collectDefaultMetrics({ register: this.registry, prefix: 'herald_worker_' });
+    return this;
   }
 
   /** A batch's outcomes: one label set per publication, the lag of each one that went out. */

@@ -45,7 +45,7 @@ async function metricsPlugin(app: FastifyInstance): Promise<void> {
   });
 
   app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
-    const text = await metrics.registry.metrics();
+    const text = await metrics.scrape();
     return reply.type(metrics.registry.contentType).send(text);
   });
 }
