@@ -137,10 +137,13 @@ test('after publication: reconcile finds nothing open, and re-enqueued jobs are 
   // Finished jobs are removed, so the same ids are free again: these jobs really run, now.
   await workers.queues.enqueue(due);
   await other.enqueue(due);
-  await waitFor('the re-enqueued jobs to run', async () => results.get('skipped:finished') === NOTICES && (await waitingJobs()) === 0, {
+  // A no-op job can finish before the second producer adds the same id again, which then runs too.
+  await waitFor('the re-enqueued jobs to run', async () => (results.get('skipped:finished') ?? 0) >= NOTICES && (await waitingJobs()) === 0, {
     describe: async () => JSON.stringify(tally()),
   });
-  assert.deepEqual(tally(), { 'skipped:finished': NOTICES });
+  const { 'skipped:finished': finished = 0, ...rest } = tally();
+  assert.deepEqual(rest, {}, 'a re-enqueued job did something');
+  assert.ok(finished >= NOTICES && finished <= 2 * NOTICES, `${finished} jobs for ${NOTICES} publications from two producers`);
 
   const now = await publicationStates(t.db.pool);
   assert.deepEqual(now, before, 'a no-op job changed a publication');
