@@ -3,11 +3,15 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type pg from 'pg';
+import { devSealKey, type SealKey } from './archive/seals/seal-key.ts';
 import { sharedSchemas } from './http/schemas/notice.ts';
 import authPlugin from './plugins/auth.ts';
 import postgresPlugin from './plugins/postgres.ts';
 import problemPlugin from './plugins/problem.ts';
 import redisPlugin from './plugins/redis.ts';
+import archiveRecordRoutes from './routes/archive-records.ts';
+import sealKeyRoutes from './routes/archive-seal-key.ts';
+import archiveVerifyRoutes from './routes/archive-verify.ts';
 import facebookChannelRoutes from './routes/facebook-channel.ts';
 import healthRoutes from './routes/health.ts';
 import noticeLifecycleRoutes from './routes/notice-lifecycle.ts';
@@ -40,6 +44,8 @@ export interface BuildOptions {
   logger?: FastifyBaseLogger;
   /** HERALD_SECRET_KEY: encrypts the Facebook Page tokens. @defaultValue the development key */
   secretKey?: Buffer;
+  /** HERALD_SEAL_KEY: signs the daily seals, checks them in verify. @defaultValue the development key */
+  sealKey?: SealKey;
 }
 
 /** 256 KiB: a notice with a long body fits many times over; anything bigger is a mistake or an attack. */
@@ -76,13 +82,17 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
 
   const secretKey = opts.secretKey ?? Buffer.from(DEV_SECRET_KEY, 'hex');
   await app.register(healthRoutes, { secretKey });
+  const sealKey = opts.sealKey ?? devSealKey();
   await app.register(publicRoutes, { webRoot: webRootOf(opts.dataDir) });
+  await app.register(sealKeyRoutes, { sealKey });
   await app.register(async (v1) => {
     v1.addHook('onRequest', v1.authenticate);
     await v1.register(noticeRoutes);
     await v1.register(noticeLifecycleRoutes);
     await v1.register(ruleRoutes);
     await v1.register(facebookChannelRoutes, { secretKey });
+    await v1.register(archiveRecordRoutes);
+    await v1.register(archiveVerifyRoutes, { sealKey });
   }, { prefix: '/v1' });
 
   app.addHook('onReady', async () => {

@@ -1,5 +1,6 @@
 import closeWithGrace from 'close-with-grace';
 import { build } from './app.ts';
+import { sealKeyFrom } from './archive/seals/seal-key.ts';
 import { loadEnv } from './config/env.ts';
 import { createLogger } from './logger.ts';
 import { requireSecretKey } from './secrets/secret-key.ts';
@@ -34,6 +35,7 @@ const app = await build({
   dataDir: env.HERALD_DATA_DIR,
   logger,
   secretKey: requireSecretKey(env.HERALD_SECRET_KEY),
+  sealKey: sealKeyFrom(env.HERALD_SEAL_KEY),
 });
 closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
   if (err) app.log.error({ err }, 'closing after an error');

@@ -2,6 +2,8 @@ import type { Worker } from 'bullmq';
 import type { FastifyBaseLogger } from 'fastify';
 import type pg from 'pg';
 import { sealAll } from '../src/archive/index.ts';
+import { dailySealSchedules, runDailySeals, DAILY_SEAL_JOB } from '../src/archive/seals/daily-seal-job.ts';
+import { devSealKey, type SealKey } from '../src/archive/seals/seal-key.ts';
 import { createFacebookChannel, createGraphClient, DEFAULT_RATE_LIMIT_POLICY, type RateLimitPolicy } from '../src/channels/facebook/index.ts';
 import type { ChannelAdapter } from '../src/channels/types.ts';
 import { createWebsiteChannel } from '../src/channels/website/index.ts';
@@ -73,6 +75,8 @@ export interface WorkerOptions {
   websiteBatchSize?: number;
   /** @defaultValue graph.facebook.com, the development secret key, and the defaults above */
   facebook?: FacebookWorkerOptions;
+  /** HERALD_SEAL_KEY: signs each tenant's chain head at the end of its local day. @defaultValue the development key */
+  sealKey?: SealKey;
 }
 
 /** Periodic jobs keep their recent history (for the operator), not every run since the start. */
@@ -144,6 +148,7 @@ export async function startWorkers(opts: WorkerOptions): Promise<RunningWorkers>
       'refresh-listings': () => Promise.all(opts.directory.tenants().map((t) => rebuilds.request(t.slug, { tenantSlug: t.slug }))),
       'facebook-comments': () => harvestComments(facebookJobs, fb.harvestDays ?? DEFAULT_HARVEST_DAYS),
       'facebook-token-check': () => checkFacebookTokens(facebookJobs),
+      [DAILY_SEAL_JOB]: (job) => runDailySeals(opts.pool, opts.sealKey ?? devSealKey(), opts.directory, job.data, clock()),
     },
     opts.queue,
     opts.log,
@@ -158,6 +163,10 @@ export async function startWorkers(opts: WorkerOptions): Promise<RunningWorkers>
     await queues.maintenance.upsertJobScheduler('refresh-listings', { every: opts.refreshListingsEveryMs ?? 3_600_000 }, { name: 'refresh-listings', opts: KEEP_RECENT });
     await queues.maintenance.upsertJobScheduler('facebook-comments', { every: fb.harvestEveryMs ?? 900_000 }, { name: 'facebook-comments', opts: KEEP_RECENT });
     await queues.maintenance.upsertJobScheduler('facebook-token-check', { every: fb.tokenCheckEveryMs ?? 86_400_000 }, { name: 'facebook-token-check', opts: KEEP_RECENT });
+    // The daily seals: at each local midnight, one scheduler per time zone the tenants live in.
+    for (const s of dailySealSchedules(opts.directory)) {
+      await queues.maintenance.upsertJobScheduler(s.id, s.repeat, { name: DAILY_SEAL_JOB, data: s.data, opts: KEEP_RECENT });
+    }
   };
   await keepSchedules();
   const scheduleKeeper = setInterval(() => {

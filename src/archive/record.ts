@@ -13,8 +13,10 @@ import type { ChannelName } from '../notices/types.ts';
  * - `failed`: the channel refused for good; the content is the request and its answer.
  * - `comment`: a resident's comment on a Facebook post, harvested after publication (the dialog is
  *   the municipality's correspondence); the receipt lists the content's personal data as `screenable`.
+ * - `seal`: the tenant's chain head at the end of a day, signed with the deployment's seal key
+ *   (src/archive/seals/daily-seal.ts); belongs to no notice.
  */
-export type ArchiveEvent = 'delivered' | 'published' | 'withdrawn' | 'corrected' | 'failed' | 'comment';
+export type ArchiveEvent = 'delivered' | 'published' | 'withdrawn' | 'corrected' | 'failed' | 'comment' | 'seal';
 
 /** A JSON object as the channel answered it (ids, URLs, status, issue date …). */
 export type ArchiveReceipt = Readonly<Record<string, unknown>>;
