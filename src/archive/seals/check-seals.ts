@@ -22,7 +22,7 @@ export async function checkSeals(pool: pg.Pool, tenantId: string, publicRaw: Buf
   );
   let checked = 0;
   for (const row of rows) {
-    const seq = Number(row.seq);
+    const seq = row.seq;
     const doc = parseSealDocument(row.content);
     if (!doc) return { checked, bad: { seq, reason: `Record ${seq} is a seal whose content is not a seal document.` } };
     const { statement } = doc;

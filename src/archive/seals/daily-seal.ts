@@ -54,7 +54,7 @@ export async function sealDay(pool: pg.Pool, key: SealKey, tenant: SealTenant, n
       `SELECT seq, hash FROM archive_records WHERE tenant_id = $1 AND seq IS NOT NULL ORDER BY seq DESC LIMIT 1`,
       [tenant.id],
     );
-    const seq = Number(head.rows[0]?.seq ?? 0);
+    const seq = head.rows[0]?.seq ?? 0;
     const hash = (head.rows[0]?.hash ?? GENESIS_HASH).toString('hex');
     const statement: SealStatement = {
       kind: 'herald-daily-seal',

@@ -41,10 +41,12 @@ export function statementBytes(statement: SealStatement): Buffer {
 /** Reads a seal record's content back; null when it is not a seal document. */
 export function parseSealDocument(content: Buffer): SealDocument | null {
   try {
-    const doc = JSON.parse(content.toString('utf8')) as Partial<SealDocument> | null;
-    const s = doc?.statement;
-    if (!doc || !s || s.kind !== 'herald-daily-seal' || typeof s.seq !== 'number' || typeof s.hash !== 'string') return null;
-    if (typeof doc.signature !== 'string' || typeof doc.publicKey !== 'string') return null;
+    const doc = JSON.parse(content.toString('utf8')) as unknown;
+    if (doc === null || typeof doc !== 'object') return null;
+    const { statement, signature, publicKey } = doc as Record<string, unknown>;
+    if (statement === null || typeof statement !== 'object' || typeof signature !== 'string' || typeof publicKey !== 'string') return null;
+    const s = statement as Record<string, unknown>;
+    if (s.kind !== 'herald-daily-seal' || typeof s.seq !== 'number' || typeof s.hash !== 'string' || typeof s.day !== 'string') return null;
     return doc as SealDocument;
   } catch {
     return null;
