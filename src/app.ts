@@ -16,6 +16,7 @@ import facebookChannelRoutes from './routes/facebook-channel.ts';
 import healthRoutes from './routes/health.ts';
 import noticeLifecycleRoutes from './routes/notice-lifecycle.ts';
 import noticeRoutes from './routes/notices.ts';
+import publicJournalRoutes from './routes/public-journal.ts';
 import publicRoutes, { webRootOf } from './routes/public.ts';
 import ruleRoutes from './routes/rules.ts';
 import { DEV_SECRET_KEY } from './secrets/secret-key.ts';
@@ -84,6 +85,7 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(healthRoutes, { secretKey });
   const sealKey = opts.sealKey ?? devSealKey();
   await app.register(publicRoutes, { webRoot: webRootOf(opts.dataDir) });
+  await app.register(publicJournalRoutes);
   await app.register(sealKeyRoutes, { sealKey });
   await app.register(async (v1) => {
     v1.addHook('onRequest', v1.authenticate);
