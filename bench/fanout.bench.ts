@@ -21,6 +21,7 @@ import { syncTenants } from '../src/store/tenants.ts';
 import { loadTenantDirectory } from '../src/tenancy/directory.ts';
 import { startWorkers } from '../workers/start.ts';
 import { cpuMeter, cpuSpent, type CpuMeter } from './lib/cpu.ts';
+import { measureAdRendering } from './lib/newspaper-ads.ts';
 import { countKeysByPrefix, deleteKeysByPrefix } from './lib/redis-keys.ts';
 import { report } from './lib/report.ts';
 
@@ -41,6 +42,8 @@ const N = Number(process.env.BENCH_FANOUT_N ?? 10_000);
 const CONCURRENCY = Number(process.env.BENCH_FANOUT_CONCURRENCY ?? 8);
 const DELAYED = Number(process.env.BENCH_FANOUT_DELAYED ?? 100_000);
 const SAMPLE = Number(process.env.BENCH_FANOUT_SAMPLE ?? 200);
+/** Newspaper ads rendered for the per-core figure (PDF rendering is that channel's cost). */
+const ADS = Number(process.env.BENCH_FANOUT_ADS ?? 300);
 const TENANT = 'asnes';
 const databaseUrl = process.env.BENCH_FANOUT_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/herald_bench_fanout';
 const redisUrl = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -431,6 +434,11 @@ async function main(): Promise<void> {
     // The same comparison per CPU-second of this process, Redis and the database's backends: it holds
     // when other processes load the machine, which the wall-clock figure does not.
     report({ scenario: 'fanout', metric: `website publications published and sealed per CPU-second (node + Redis + PostgreSQL) vs bare BullMQ jobs per CPU-second`, unit: 'per CPU-s', herald: herald.completedPerCpuSecond, baseline: cpuBaseline, goal: 0.3 });
+    const tenant = directory.get(TENANT)?.tenant;
+    if (!tenant) throw new Error(`tenant ${TENANT} missing`);
+    const ads = await measureAdRendering(tenant, ADS);
+    say(`newspaper: ${ads.heraldPerCpuSecond.toFixed(0)} PDF/A ads per CPU-second (${Math.round(ads.heraldBytes / 1024)} kB each) vs ${ads.barePerCpuSecond.toFixed(0)} bare pdfkit PDFs (${Math.round(ads.bareBytes / 1024)} kB)`);
+    report({ scenario: 'fanout', metric: `newspaper ads rendered per CPU-second, one core (PDF/A-2b, fonts embedded) vs pdfkit's bare PDF of the same text`, unit: 'per CPU-s', herald: ads.heraldPerCpuSecond, baseline: ads.barePerCpuSecond, goal: 0.1 });
     report({ scenario: 'fanout', metric: 'archive sealing records/s (of sealer busy time) vs publications/s (keeps up)', unit: 'per s', herald: herald.sealedPerSecond, baseline: herald.publishedPerSecond, goal: 1 });
     // Capacity alone hides a sealer that could keep up but does not get to run: the wait shows it.
     report({ scenario: 'fanout', metric: `archive seal wait p99 (sealed_at − recorded_at; sealer every ${SEAL_EVERY_MS / 1000} s)`, unit: 'ms', herald: herald.sealWaitMs.p99, baseline: null, goal: 2 * SEAL_EVERY_MS, lowerIsBetter: true });

@@ -8,6 +8,8 @@
 #   installed, stopped   -> start them (local hosts only)
 #   not installed        -> apt-get install them, then start them (needs root)
 #
+# Also installs the tools the newspaper tests use (poppler-utils, openssh-server) when missing.
+#
 # Then wait up to HERALD_SERVICES_WAIT seconds (default 30) for both to answer.
 # Used by the README's quick start, by `npm test` and by .ci/run. Progress goes
 # to stderr; stdout stays empty.
@@ -83,6 +85,21 @@ pg_up() {
     tcp_open "$pg_host" "$pg_port"
   fi
 }
+
+# ---- tools the newspaper tests use: poppler-utils (pdffonts, pdftotext, pdfinfo) to check the
+# ads, openssh-server (sshd) for the loopback SFTP server. Installed with apt-get when missing (root).
+tools=()
+have pdffonts || tools+=(poppler-utils)
+[[ -x /usr/sbin/sshd ]] || tools+=(openssh-server)
+if ((${#tools[@]})); then
+  if ((EUID == 0)); then
+    log "installing ${tools[*]} with apt-get (log: /tmp/herald-apt-tools.log)"
+    { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${tools[@]}"; } \
+      >/tmp/herald-apt-tools.log 2>&1 || log "apt-get install ${tools[*]} failed; the newspaper tests will say what is missing"
+  else
+    log "${tools[*]} missing: the newspaper tests need them (sudo apt-get install ${tools[*]})"
+  fi
+fi
 
 redis_ok=false pg_ok=false
 redis_up && redis_ok=true

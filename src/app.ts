@@ -15,6 +15,8 @@ import archiveVerifyRoutes from './routes/archive-verify.ts';
 import facebookChannelRoutes from './routes/facebook-channel.ts';
 import healthRoutes from './routes/health.ts';
 import noticeLifecycleRoutes from './routes/notice-lifecycle.ts';
+import newspaperConfirmRoutes from './routes/newspaper-confirm.ts';
+import newspaperCorrectionRoutes from './routes/newspaper-correction.ts';
 import noticeRoutes from './routes/notices.ts';
 import publicJournalRoutes from './routes/public-journal.ts';
 import publicRoutes, { webRootOf } from './routes/public.ts';
@@ -91,6 +93,8 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
     v1.addHook('onRequest', v1.authenticate);
     await v1.register(noticeRoutes);
     await v1.register(noticeLifecycleRoutes);
+    await v1.register(newspaperConfirmRoutes);
+    await v1.register(newspaperCorrectionRoutes);
     await v1.register(ruleRoutes);
     await v1.register(facebookChannelRoutes, { secretKey });
     await v1.register(archiveRecordRoutes);

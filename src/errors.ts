@@ -41,6 +41,11 @@ export const NoticeStateConflict = createError<'HERALD_ERR_NOTICE_STATE', 409, [
   'Cannot %s a notice that is %s',
   409,
 );
+export const PublicationStateConflict = createError<'HERALD_ERR_PUBLICATION_STATE', 409, [action: string, state: string]>(
+  'HERALD_ERR_PUBLICATION_STATE',
+  'Cannot %s a publication that is %s',
+  409,
+);
 export const SecondUserRequired = createError('HERALD_ERR_APPROVAL_SELF', 'A notice must be approved by another user than the one who submitted it', 403);
 export const IdempotencyMismatch = createError(
   'HERALD_ERR_IDEMPOTENCY_MISMATCH',
@@ -78,6 +83,7 @@ export const ERRORS = {
   BodyTooLarge,
   NoticeRejected,
   NoticeStateConflict,
+  PublicationStateConflict,
   SecondUserRequired,
   IdempotencyMismatch,
   ServiceUnavailable,

@@ -2,7 +2,7 @@ import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { FastifyBaseLogger } from 'fastify';
 import { ChannelPausedError } from '../src/channels/types.ts';
 import type { ChannelName } from '../src/notices/types.ts';
-import { publishPublication, type PublishContext, type PublishedChange } from '../src/publishing/publish.ts';
+import { publishPublication, type PublishContext, type PublishedChange, type PublishResult } from '../src/publishing/publish.ts';
 import { withdrawPublication } from '../src/publishing/withdraw.ts';
 import { connectionFor, type QueueConfig } from '../src/queue/connection.ts';
 import { channelQueueName } from '../src/queue/names.ts';
@@ -16,6 +16,8 @@ export interface ChannelWorkerOptions {
   log: FastifyBaseLogger;
   /** Called after a publication went out or was taken down (e.g. to refresh the website's listings). */
   onChanged?: (change: { tenantSlug: string; channel: ChannelName }) => Promise<void>;
+  /** One attempt; the newspaper worker delivers the whole issue the publication is booked into. @defaultValue publishPublication */
+  publish?: (publicationId: string, finalAttempt: boolean) => Promise<PublishResult>;
 }
 
 /** One follow-up per tenant and channel, however many of the batch went out there. */
@@ -50,7 +52,7 @@ export function createChannelWorker(channel: ChannelName, ctx: PublishContext, o
     }
     const finalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
     const log = opts.log.child({ channel, publicationId: job.data.publicationId, jobId: job.id, attempt: job.attemptsMade + 1 });
-    const { outcome, changes } = await publishPublication(ctx, { publicationId: job.data.publicationId, channel, finalAttempt });
+    const { outcome, changes } = await (opts.publish ? opts.publish(job.data.publicationId, finalAttempt) : publishPublication(ctx, { publicationId: job.data.publicationId, channel, finalAttempt }));
     for (const change of uniqueChanges(changes)) await opts.onChanged?.(change);
     switch (outcome.kind) {
       case 'published':

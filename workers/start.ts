@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { Worker } from 'bullmq';
 import type { FastifyBaseLogger } from 'fastify';
 import type pg from 'pg';
@@ -5,6 +6,7 @@ import { sealAll } from '../src/archive/index.ts';
 import { dailySealSchedules, runDailySeals, DAILY_SEAL_JOB } from '../src/archive/seals/daily-seal-job.ts';
 import { devSealKey, type SealKey } from '../src/archive/seals/seal-key.ts';
 import { createFacebookChannel, createGraphClient, DEFAULT_RATE_LIMIT_POLICY, type RateLimitPolicy } from '../src/channels/facebook/index.ts';
+import { createNewspaperChannel } from '../src/channels/newspaper/index.ts';
 import type { ChannelAdapter } from '../src/channels/types.ts';
 import { createWebsiteChannel } from '../src/channels/website/index.ts';
 import type { ChannelName } from '../src/notices/types.ts';
@@ -12,6 +14,7 @@ import { DEFAULT_HARVEST_DAYS, harvestComments } from '../src/publishing/faceboo
 import type { FacebookJobContext } from '../src/publishing/facebook-context.ts';
 import { facebookLengthLimit } from '../src/publishing/facebook-limits.ts';
 import { checkFacebookTokens } from '../src/publishing/facebook-token-check.ts';
+import { publishNewspaperIssue } from '../src/publishing/newspaper-batch.ts';
 import { reconcile } from '../src/publishing/reconcile.ts';
 import { startRelayLoop } from '../src/publishing/relay-loop.ts';
 import { BatchLedger } from '../src/publishing/batch-ledger.ts';
@@ -110,11 +113,15 @@ export async function startWorkers(opts: WorkerOptions): Promise<RunningWorkers>
   const rateLimit = { ...DEFAULT_RATE_LIMIT_POLICY, ...fb.rateLimit };
   const tokenRecheckMs = fb.tokenRecheckMs ?? 60_000;
   const facebookJobs: FacebookJobContext = { pool: opts.pool, directory: opts.directory, client: graph, pages, clock, log: opts.log, policy: rateLimit, tokenRecheckMs };
+  const newspaper = createNewspaperChannel({ directoryRoot: join(opts.dataDir, 'newspapers'), clock });
   const adapters = new Map<ChannelName, ChannelAdapter>([
     ['website', createWebsiteChannel({ webRoot, clock })],
     // Facebook publications are not batched: each waits on its own Page's pauses.
     ['facebook', createFacebookChannel({ client: graph, pages, clock, maxLength: facebookLengthLimit(opts.directory), tokenRecheckMs, rateLimit })],
+    ['newspaper', newspaper],
   ]);
+  // A newspaper job delivers the whole issue its publication is booked into (src/publishing/newspaper-batch.ts).
+  const issueCtx = { pool: opts.pool, directory: opts.directory, newspaper, leaseMs: lockDurationMs, clock };
   const ctx: PublishContext = {
     pool: opts.pool,
     directory: opts.directory,
@@ -137,6 +144,7 @@ export async function startWorkers(opts: WorkerOptions): Promise<RunningWorkers>
         await seals.request('soon', {});
         if (change.channel === 'website') await rebuilds.request(change.tenantSlug, { tenantSlug: change.tenantSlug });
       },
+      ...(channel === 'newspaper' ? { publish: (id: string, finalAttempt: boolean) => publishNewspaperIssue(issueCtx, id, finalAttempt) } : {}),
     }),
   );
   const maintenance = createMaintenanceWorker(

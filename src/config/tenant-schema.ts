@@ -9,6 +9,8 @@ const newspaper = {
     id: { type: 'string', pattern: '^[a-z][a-z0-9-]{0,39}$' },
     name: { type: 'string', minLength: 1 },
     generallyRead: { type: 'boolean', default: false },
+    orderReference: { type: 'string', minLength: 1, maxLength: 100 },
+    confirmWithinDays: { type: 'integer', minimum: 0, maximum: 60, default: 2 },
     issueWeekdays: {
       type: 'array',
       minItems: 1,
@@ -43,13 +45,15 @@ const newspaper = {
         {
           type: 'object',
           additionalProperties: false,
-          required: ['kind', 'host', 'username', 'path'],
+          required: ['kind', 'host', 'username', 'path', 'privateKeyPath'],
           properties: {
             kind: { const: 'sftp' },
             host: { type: 'string', minLength: 1 },
             port: { type: 'integer', minimum: 1, maximum: 65535 },
             username: { type: 'string', minLength: 1 },
             path: { type: 'string', minLength: 1 },
+            privateKeyPath: { type: 'string', minLength: 1 },
+            hostKeySha256: { type: 'string', pattern: '^[A-Za-z0-9+/]{43}=?$' },
           },
         },
       ],

@@ -3,9 +3,22 @@ import type { Role } from '../notices/types.ts';
 /** ISO weekday: 1 = Monday … 7 = Sunday (luxon's numbering). */
 export type IsoWeekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
 
-export type NewspaperDelivery =
-  | { kind: 'directory' }
-  | { kind: 'sftp'; host: string; /** @defaultValue 22 */ port?: number; username: string; path: string };
+/** An SFTP drop at the paper: key authentication only, the host key pinned where given. */
+export interface SftpDelivery {
+  kind: 'sftp';
+  host: string;
+  /** @defaultValue 22 */
+  port?: number;
+  username: string;
+  /** The folder on the server; each issue's batch goes in `<path>/<issueDate>/`. */
+  path: string;
+  /** OpenSSH private key file (unencrypted) of this deployment; the paper holds its public half. */
+  privateKeyPath: string;
+  /** SHA-256 of the server's host key, base64 as `ssh-keygen -l` prints it (without `SHA256:`). @defaultValue any key is accepted */
+  hostKeySha256?: string;
+}
+
+export type NewspaperDelivery = { kind: 'directory' } | SftpDelivery;
 
 export interface Newspaper {
   /** Stable id within the tenant, e.g. `glamdalen`. */
@@ -13,6 +26,10 @@ export interface Newspaper {
   name: string;
   /** "Alminnelig lest på stedet" (pbl §§ 12-8, 12-10, 12-12): may carry plan notices. */
   generallyRead: boolean;
+  /** The municipality's order (customer) reference with this paper, printed in every manifest. */
+  orderReference?: string;
+  /** Days after the issue date by which the paper's proof should be recorded; later, the notice is flagged. @defaultValue 2 */
+  confirmWithinDays: number;
   issueWeekdays: IsoWeekday[];
   /** Booking closes this many working days before the issue, at this local time. */
   bookingDeadline: { workingDaysBefore: number; time: string };

@@ -5,6 +5,7 @@ import type { Finding } from '../rules/types.ts';
 import { planPublications, publicationMoment, unservableChannels } from '../scheduling/index.ts';
 import type { PlannedPublication } from '../scheduling/types.ts';
 import { parseLocalDateTime } from '../time/local-time.ts';
+import { newspaperIssueErrors } from './newspaper-issues.ts';
 import { findTextProblems } from './text-hygiene.ts';
 import type { ChannelName, NoticeInput } from './types.ts';
 
@@ -69,6 +70,10 @@ export function assessNotice(notice: NoticeInput, tenant: Tenant, rules: TenantR
   if (plan.length === 0) return { errors, warnings: [], channels, plan };
 
   const publication = publicationMoment(plan, rules.channels.mandatory, tenant.timeZone);
-  const outcome = evaluate(rules, { notice: { ...notice, channels }, tenant, now, plan, publication }, lang);
-  return { errors: [...errors, ...outcome.errors], warnings: outcome.warnings, channels, plan };
+  const checked = { ...notice, channels };
+  const outcome = evaluate(rules, { notice: checked, tenant, now, plan, publication }, lang);
+  // As planPublications reads it: a past or absent publishAt means now.
+  const earliest = publishAt.at && publishAt.at.toMillis() > now.toMillis() ? publishAt.at : now;
+  const late = newspaperIssueErrors(checked, tenant, rules, plan, now, earliest, lang);
+  return { errors: [...errors, ...outcome.errors, ...late], warnings: outcome.warnings, channels, plan };
 }

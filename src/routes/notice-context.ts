@@ -3,12 +3,13 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DateTime } from 'luxon';
 import { NoticeRejected, NotFound, RequestInvalid, RoleForbidden } from '../errors.ts';
 import { preferredLanguage } from '../http/language.ts';
+import { adFitErrors } from '../notices/ad-fit.ts';
 import { assessNotice, type Assessment } from '../notices/assess.ts';
 import type { NoticeInput } from '../notices/types.ts';
 import type { Finding } from '../rules/types.ts';
 import type { TenantRuleFile } from '../rules/index.ts';
 import type { PlannedPublication } from '../scheduling/types.ts';
-import type { PublicationRow } from '../store/notices.ts';
+import type { NoticeRow, PublicationRow } from '../store/notices.ts';
 import type { TenantEntry } from '../tenancy/directory.ts';
 
 /** A 422 listing every failed rule, as problem+json `errors`. */
@@ -46,7 +47,11 @@ export function assessForRequest(
   const entry = tenantOfRequest(app, request);
   const rules = rulesForSubmitter(entry, request, notice.type);
   const now = DateTime.fromJSDate(app.clock(), { zone: entry.tenant.timeZone });
-  return { entry, rules, assessment: assessNotice(notice, entry.tenant, rules, now, preferredLanguage(request)), now };
+  const lang = preferredLanguage(request);
+  const assessment = assessNotice(notice, entry.tenant, rules, now, lang);
+  // Text that cannot be stored is refused before any layout (the plan is empty then).
+  assessment.errors.push(...adFitErrors(notice, entry.tenant, assessment.plan, now, lang));
+  return { entry, rules, assessment, now };
 }
 
 /** New publication rows (state `pending`) for a plan. */
@@ -63,10 +68,18 @@ export function publicationRows(plan: readonly PlannedPublication[]): Publicatio
     externalId: null,
     externalUrl: null,
     lastError: null,
+    deliveredAt: null,
+    withdrawnAt: null,
   }));
 }
 
 /** When a notice first becomes public: its earliest planned appearance. */
 export function firstAppearance(plan: readonly PlannedPublication[]): Date {
   return new Date(Math.min(...plan.map((p) => p.appearsAt.getTime())));
+}
+
+/** The submitter's role (or admin) may withdraw, correct and follow up a notice. */
+export function mayChange(request: FastifyRequest, row: NoticeRow, action: string): void {
+  const role = request.principal.role;
+  if (role !== 'admin' && role !== row.submittedBy.role) throw new RoleForbidden(role, action);
 }

@@ -1,10 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { NotFound, NoticeStateConflict, RoleForbidden, SecondUserRequired } from '../errors.ts';
+import { NotFound, NoticeStateConflict, SecondUserRequired } from '../errors.ts';
 import { presentNotice } from '../notices/present.ts';
 import type { NoticeInput } from '../notices/types.ts';
 import { approveNotice, correctNotice, withdrawNotice } from '../store/notice-lifecycle.ts';
 import { findNotice, type NoticeRow } from '../store/notices.ts';
-import { assessForRequest, firstAppearance, invalidRequest, publicationRows, rejected, rulesForSubmitter, tenantOfRequest } from './notice-context.ts';
+import { attentionOf } from './attention.ts';
+import { assessForRequest, firstAppearance, invalidRequest, mayChange, publicationRows, rejected, rulesForSubmitter, tenantOfRequest } from './notice-context.ts';
 import { noticeParams, problemResponses } from './notice-schemas.ts';
 
 const withdrawBody = {
@@ -21,14 +22,10 @@ export default async function noticeLifecycleRoutes(app: FastifyInstance): Promi
     if (!row) throw new NotFound(`Notice ${request.params.id}`);
     return row;
   }
-  const present = async (request: FastifyRequest<{ Params: { id: string } }>) =>
-    presentNotice(await load(request), tenantOfRequest(app, request).tenant.timeZone);
-
-  /** The submitter's role (or admin) may withdraw and correct. */
-  function mayChange(request: FastifyRequest, row: NoticeRow, action: string): void {
-    const role = request.principal.role;
-    if (role !== 'admin' && role !== row.submittedBy.role) throw new RoleForbidden(role, action);
-  }
+  const present = async (request: FastifyRequest<{ Params: { id: string } }>) => {
+    const entry = tenantOfRequest(app, request);
+    return presentNotice(await load(request), entry.tenant.timeZone, attentionOf(app, entry));
+  };
 
   app.post<{ Params: { id: string } }>(
     '/notices/:id/approve',

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { IdempotencyMismatch, NotFound } from '../errors.ts';
@@ -6,9 +6,11 @@ import { preferredLanguage } from '../http/language.ts';
 import { presentNotice, presentPlan } from '../notices/present.ts';
 import { findTextProblems } from '../notices/text-hygiene.ts';
 import type { NoticeInput } from '../notices/types.ts';
-import { findIdempotentAnswer, findNotice, insertNotice, listNotices, type NoticeRow, type NoticeStatus } from '../store/notices.ts';
+import { findIdempotentAnswer, findNotice, listNotices, type NoticeRow, type NoticeStatus } from '../store/notices.ts';
 import { parseLocalDateOrDateTime } from '../time/local-time.ts';
-import { assessForRequest, firstAppearance, invalidRequest, publicationRows, rejected, tenantOfRequest } from './notice-context.ts';
+import { attentionOf } from './attention.ts';
+import { assessForRequest, invalidRequest, rejected, tenantOfRequest } from './notice-context.ts';
+import { submitNotice } from './submit-notice.ts';
 import { noticeListQuery, noticeParams, problemResponses } from './notice-schemas.ts';
 
 export default async function noticeRoutes(app: FastifyInstance): Promise<void> {
@@ -58,46 +60,14 @@ export default async function noticeRoutes(app: FastifyInstance): Promise<void> 
       const earlier = await replay();
       if (earlier !== undefined) return earlier;
 
-      const { entry, rules, assessment, now } = assessForRequest(app, request, request.body);
-      if (assessment.errors.length > 0) throw rejected(assessment.errors);
-
-      const approval = rules.approval;
-      const row: NoticeRow = {
-        id: randomUUID(),
-        type: request.body.type,
-        status: approval ? 'awaiting_approval' : 'scheduled',
-        version: 1,
-        publishAt: firstAppearance(assessment.plan),
-        content: { ...request.body, channels: assessment.channels },
-        ruleVersion: rules.version,
-        warnings: assessment.warnings,
-        submittedBy: { id: request.principal.userId, name: request.principal.userName, role: request.principal.role },
-        createdAt: now.toJSDate(),
-        updatedAt: now.toJSDate(),
-        publications: publicationRows(assessment.plan),
-      };
-      const view = presentNotice(row, entry.tenant.timeZone);
-      const inserted = await insertNotice(app.pg, {
-        id: row.id,
-        tenantId: request.principal.tenantId,
-        type: row.type,
-        status: row.status,
-        publishAt: row.publishAt,
-        submittedBy: row.submittedBy.id,
-        content: row.content,
-        ruleVersion: row.ruleVersion,
-        warnings: row.warnings,
-        publications: row.publications,
-        idempotency: key === undefined ? null : { key, requestHash, statusCode: 201, response: view },
-      });
-      if (!inserted) {
+      const view = await submitNotice(app, request, request.body, key === undefined ? null : { key, requestHash });
+      if (!view) {
         // A concurrent request with the same key won the race: answer as it did.
         const winner = await replay();
         if (winner !== undefined) return winner;
         throw new Error('idempotency key conflict without a stored answer');
       }
-      request.log.info({ event: 'notice.accepted', noticeId: row.id, type: row.type, warnings: row.warnings.length }, 'notice accepted');
-      return reply.code(201).header('location', `/v1/notices/${row.id}`).send(view);
+      return reply.code(201).header('location', `/v1/notices/${view.id}`).send(view);
     },
   );
 
@@ -108,7 +78,7 @@ export default async function noticeRoutes(app: FastifyInstance): Promise<void> 
       const entry = tenantOf(request);
       const row = await findNotice(app.pg, request.principal.tenantId, request.params.id);
       if (!row) throw new NotFound(`Notice ${request.params.id}`);
-      return presentNotice(row, entry.tenant.timeZone);
+      return presentNotice(row, entry.tenant.timeZone, attentionOf(app, entry));
     },
   );
 
@@ -118,6 +88,7 @@ export default async function noticeRoutes(app: FastifyInstance): Promise<void> 
     async (request) => {
       const entry = tenantOf(request);
       const zone = entry.tenant.timeZone;
+      const attention = attentionOf(app, entry);
       const { status, type, cursor } = request.query;
       const limit = Number(request.query.limit);
       const bound = (name: 'from' | 'to'): Date | undefined => {
@@ -135,7 +106,7 @@ export default async function noticeRoutes(app: FastifyInstance): Promise<void> 
       const page = rows.slice(0, limit);
       const last = page.at(-1);
       return {
-        items: page.map((row) => presentNotice(row, zone)),
+        items: page.map((row) => presentNotice(row, zone, attention)),
         nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
       };
     },

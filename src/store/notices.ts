@@ -121,6 +121,9 @@ export interface PublicationRow {
   externalId: string | null;
   externalUrl: string | null;
   lastError: unknown;
+  /** When the channel took it (a newspaper ad handed to the paper); null if never. */
+  deliveredAt: Date | null;
+  withdrawnAt: Date | null;
 }
 
 export interface NoticeRow {
@@ -146,7 +149,7 @@ const NOTICE_COLUMNS = `
       'id', p.id, 'channel', p.channel, 'target', p.target, 'state', p.state,
       'scheduledAt', p.scheduled_at, 'appearsAt', p.appears_at, 'issueDate', p.issue_date,
       'attempts', p.attempts, 'externalId', p.external_id, 'externalUrl', p.external_url,
-      'lastError', p.last_error) ORDER BY p.scheduled_at, p.channel, p.target)
+      'lastError', p.last_error, 'deliveredAt', p.delivered_at, 'withdrawnAt', p.withdrawn_at) ORDER BY p.scheduled_at, p.channel, p.target)
     FROM publications p WHERE p.notice_id = n.id AND p.notice_version = n.current_version), '[]') AS publications
   FROM notices n
   JOIN notice_versions v ON v.notice_id = n.id AND v.version = n.current_version
@@ -157,6 +160,8 @@ function revive(row: NoticeRow): NoticeRow {
   for (const p of row.publications) {
     p.scheduledAt = new Date(p.scheduledAt);
     p.appearsAt = new Date(p.appearsAt);
+    p.deliveredAt = p.deliveredAt === null ? null : new Date(p.deliveredAt);
+    p.withdrawnAt = p.withdrawnAt === null ? null : new Date(p.withdrawnAt);
   }
   return row;
 }

@@ -26,6 +26,7 @@ export const asnes: Tenant = {
         id: 'glamdalen',
         name: 'Glåmdalen',
         generallyRead: true,
+        confirmWithinDays: 2,
         issueWeekdays: [2, 4, 6],
         bookingDeadline: { workingDaysBefore: 2, time: '12:00' },
         ad: { columnWidthMm: 46, columns: 2, maxHeightMm: 200 },

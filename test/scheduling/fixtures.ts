@@ -27,6 +27,7 @@ export function newspaper(overrides: Partial<Newspaper> = {}): Newspaper {
     id: 'lokalavisa',
     name: 'Lokalavisa',
     generallyRead: true,
+    confirmWithinDays: 2,
     issueWeekdays: [2, 4, 6],
     bookingDeadline: { workingDaysBefore: 2, time: '12:00' },
     ad: { columnWidthMm: 46, columns: 5, maxHeightMm: 370 },

@@ -87,6 +87,18 @@ const publication = {
     attempts: { type: 'integer' },
     externalUrl: { type: ['string', 'null'] },
     lastError: {},
+    confirmBy: { type: ['string', 'null'], format: 'date', description: 'Newspaper: the proof that the ad ran is due by this date (tenant zone)' },
+    unconfirmed: { type: 'boolean', description: 'Newspaper: delivered, and its proof is overdue' },
+    followUp: {
+      type: ['object', 'null'],
+      description: 'Newspaper: an ad withdrawn after it was handed to the paper — ask the paper to pull it, or print a correction',
+      properties: {
+        action: { enum: ['pull', 'correction'] },
+        paper: { type: 'string' },
+        issueDate: { type: 'string', format: 'date' },
+        instructions: { type: 'string' },
+      },
+    },
   },
 } as const;
 
@@ -113,6 +125,7 @@ const notice = {
     createdAt: { type: 'string', format: 'date-time' },
     updatedAt: { type: 'string', format: 'date-time' },
     publications: { type: 'array', items: { $ref: 'Publication#' } },
+    attention: { type: 'array', items: { type: 'string' }, description: 'What someone should follow up: `newspaper.unconfirmed` (call the paper)' },
   },
 } as const;
 

@@ -1,0 +1,169 @@
+import { randomUUID } from 'node:crypto';
+import type pg from 'pg';
+import { appendRecords, type ArchiveRecordInput } from '../archive/index.ts';
+import { batchOf, type DeliveredBatch, type NewspaperChannel } from '../channels/newspaper/index.ts';
+import { PermanentChannelError, type Artifact, type PublicationTask } from '../channels/types.ts';
+import { claimIssueBatch, markBatchDelivered, markBatchFailed, releaseBatchAfterError, type BatchClaim } from '../store/newspaper-batches.ts';
+import { loadPublication, type LoadedPublication } from '../store/publications.ts';
+import { inTransaction } from '../store/transaction.ts';
+import type { TenantDirectory } from '../tenancy/directory.ts';
+import type { Clock } from '../time/clock.ts';
+import type { PublishResult } from './publish.ts';
+import { taskFor } from './task.ts';
+
+export interface NewspaperBatchContext {
+  pool: pg.Pool;
+  directory: TenantDirectory;
+  newspaper: NewspaperChannel;
+  /** How long a claim holds the batch's publications. @defaultValue the worker's job lock */
+  leaseMs: number;
+  clock: Clock;
+}
+
+interface Claimed {
+  claim: BatchClaim;
+  publication: LoadedPublication;
+  task: PublicationTask;
+}
+
+function described(error: unknown): { message: string; permanent: boolean; details: Record<string, unknown> } {
+  if (error instanceof PermanentChannelError) return { message: error.message, permanent: true, details: error.details };
+  return { message: error instanceof Error ? error.message : String(error), permanent: false, details: {} };
+}
+
+async function load(ctx: NewspaperBatchContext, claims: readonly BatchClaim[]): Promise<Claimed[]> {
+  const loaded = await Promise.all(claims.map(async (claim) => ({ claim, publication: await loadPublication(ctx.pool, claim.id) })));
+  return loaded.flatMap(({ claim, publication }) => {
+    if (!publication) return [];
+    const entry = ctx.directory.get(publication.tenantSlug);
+    if (!entry) throw new PermanentChannelError(`municipality ${publication.tenantSlug} is no longer configured`);
+    return [{ claim, publication, task: taskFor(publication, entry.tenant, claim.attempt, claim.attemptStartedAt) }];
+  });
+}
+
+async function recordFailures(ctx: NewspaperBatchContext, items: readonly Claimed[], error: ReturnType<typeof described>): Promise<void> {
+  if (items.length === 0) return;
+  await inTransaction(ctx.pool, async (client) => {
+    const moved = new Set(await markBatchFailed(client, items.map((i) => i.claim), { message: error.message, permanent: error.permanent, details: error.details }));
+    await appendRecords(
+      client,
+      items
+        .filter((i) => moved.has(i.claim.id))
+        .map((i) => ({
+          ...recordBase(i),
+          event: 'failed' as const,
+          content: Buffer.from(JSON.stringify({ message: error.message, permanent: error.permanent, details: error.details, attempt: i.claim.attempt })),
+          contentType: 'application/json',
+          receipt: { failedAt: ctx.clock().toISOString(), attempt: i.claim.attempt },
+        })),
+    );
+  });
+}
+
+function recordBase(i: Claimed): Pick<ArchiveRecordInput, 'tenantId' | 'noticeId' | 'noticeVersion' | 'publicationId' | 'channel' | 'ruleVersion'> {
+  return {
+    tenantId: i.publication.tenantId,
+    noticeId: i.publication.notice.id,
+    noticeVersion: i.publication.notice.version,
+    publicationId: i.publication.id,
+    channel: 'newspaper',
+    ruleVersion: i.publication.notice.ruleVersion,
+  };
+}
+
+/** Marks the batch's publications `delivered` and archives each ad's PDF and the batch's manifest, in one transaction. */
+async function recordDelivery(ctx: NewspaperBatchContext, batchId: string, items: readonly Claimed[], artifacts: ReadonlyMap<string, Artifact>, delivered: DeliveredBatch): Promise<number> {
+  const { receipt, manifest } = delivered;
+  return inTransaction(ctx.pool, async (client) => {
+    const moved = new Set(await markBatchDelivered(client, items.map((i) => i.claim), { batchId, externalId: receipt.externalId ?? '', at: receipt.at }));
+    const mine = items.filter((i) => moved.has(i.claim.id));
+    if (mine.length === 0) return 0;
+    const first = mine[0];
+    const shared = { batchId, at: receipt.at.toISOString(), ...receipt.details };
+    const records: ArchiveRecordInput[] = mine.flatMap((i) => {
+      const artifact = artifacts.get(i.claim.id);
+      // An adopted batch was rendered by an earlier attempt; the manifest record holds its checksums.
+      return artifact ? [{ ...recordBase(i), event: 'delivered' as const, content: artifact.bytes, contentType: artifact.contentType, receipt: { ...shared, externalId: receipt.externalId, attempt: i.claim.attempt } }] : [];
+    });
+    if (first) {
+      // The delivery itself: its manifest (with every file's SHA-256), whose own checksum the archive keeps.
+      records.push({
+        tenantId: first.publication.tenantId,
+        noticeId: null,
+        noticeVersion: null,
+        publicationId: null,
+        channel: 'newspaper',
+        event: 'delivered',
+        content: manifest,
+        contentType: 'application/json',
+        ruleVersion: null,
+        receipt: { ...shared, kind: 'newspaper-batch', externalId: receipt.externalId, publications: mine.map((i) => i.claim.id) },
+      });
+    }
+    await appendRecords(client, records);
+    return mine.length;
+  });
+}
+
+/**
+ * One attempt at the issue that publication `publicationId` is booked into (DESIGN, "newspaper"):
+ * claim every due ad of that paper and issue at once, look for an earlier attempt's batch at the
+ * paper before sending again, render the rest, deliver them as one batch (ads, plain texts, then the
+ * manifest), and mark them `delivered` with the PDFs and the manifest archived. Every other job of
+ * the batch then finds its publication delivered: a no-op. An ad that cannot be rendered (too tall
+ * for the paper) fails alone; the rest go out.
+ */
+export async function publishNewspaperIssue(ctx: NewspaperBatchContext, publicationId: string, finalAttempt: boolean): Promise<PublishResult> {
+  const batchId = randomUUID();
+  const claims = await claimIssueBatch(ctx.pool, publicationId, { leaseMs: ctx.leaseMs, batchId, now: ctx.clock() });
+  if (!Array.isArray(claims)) return { outcome: { kind: 'skipped', refusal: claims }, changes: [] };
+  const items = await load(ctx, claims);
+  const first = items[0];
+  if (!first) return { outcome: { kind: 'skipped', refusal: { refused: 'missing' } }, changes: [] };
+  const changes = [{ tenantSlug: first.publication.tenantSlug, channel: 'newspaper' as const }];
+
+  try {
+    // An earlier attempt whose outcome is unknown: if its manifest reached the paper, adopt it.
+    const earlier = [...new Set(items.filter((i) => i.claim.previousState === 'publishing' && i.claim.previousBatch).map((i) => i.claim.previousBatch ?? ''))];
+    let adopted = false;
+    let remaining = items;
+    for (const previous of earlier) {
+      const found = await ctx.newspaper.findBatch(first.task, previous);
+      if (!found) continue;
+      const group = remaining.filter((i) => i.claim.previousBatch === previous);
+      await recordDelivery(ctx, previous, group, new Map(), found);
+      remaining = remaining.filter((i) => i.claim.previousBatch !== previous);
+      adopted = true;
+    }
+
+    const rendered: { item: Claimed; artifact: Artifact }[] = [];
+    for (const item of remaining) {
+      try {
+        rendered.push({ item, artifact: await ctx.newspaper.render(item.task) });
+      } catch (error) {
+        const d = described(error);
+        if (!d.permanent) throw error;
+        await recordFailures(ctx, [item], d);
+      }
+    }
+    const sent = rendered.map((r) => r.item);
+    if (rendered.length > 0) {
+      const batch = batchOf(batchId, ctx.clock(), rendered.map(({ item, artifact }) => ({ task: item.task, artifact })));
+      const delivered = await ctx.newspaper.deliverBatch(batch);
+      await recordDelivery(ctx, batchId, sent, new Map(rendered.map((r) => [r.item.claim.id, r.artifact])), delivered);
+      return { outcome: { kind: 'published', adopted, receipt: delivered.receipt }, changes };
+    }
+    if (adopted) return { outcome: { kind: 'published', adopted, receipt: { externalId: null, url: null, at: ctx.clock() } }, changes };
+    // Every ad claimed failed to render (each recorded as failed above).
+    return { outcome: { kind: 'failed', message: 'no ad of the batch could be rendered' }, changes: [] };
+  } catch (error) {
+    // Rows already delivered or failed above are left alone: both updates need `publishing`.
+    const d = described(error);
+    if (d.permanent || finalAttempt) {
+      await recordFailures(ctx, items, d);
+      return { outcome: { kind: 'failed', message: d.message }, changes: [] };
+    }
+    await releaseBatchAfterError(ctx.pool, items.map((i) => i.claim), { message: d.message, attempt: first.claim.attempt, batchId });
+    return { outcome: { kind: 'retry', error }, changes: [] };
+  }
+}
