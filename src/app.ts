@@ -9,6 +9,8 @@ import authPlugin from './plugins/auth.ts';
 import postgresPlugin from './plugins/postgres.ts';
 import problemPlugin from './plugins/problem.ts';
 import redisPlugin from './plugins/redis.ts';
+import type { DocumentFormat } from './archive/noark5/context.ts';
+import archiveExportRoutes from './routes/archive-export.ts';
 import archiveRecordRoutes from './routes/archive-records.ts';
 import sealKeyRoutes from './routes/archive-seal-key.ts';
 import archiveVerifyRoutes from './routes/archive-verify.ts';
@@ -49,6 +51,8 @@ export interface BuildOptions {
   secretKey?: Buffer;
   /** HERALD_SEAL_KEY: signs the daily seals, checks them in verify. @defaultValue the development key */
   sealKey?: SealKey;
+  /** HERALD_NOARK_FORMAT: `format` of exported documents. @defaultValue 'pdf' */
+  noarkFormat?: DocumentFormat;
 }
 
 /** 256 KiB: a notice with a long body fits many times over; anything bigger is a mistake or an attack. */
@@ -99,6 +103,7 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
     await v1.register(facebookChannelRoutes, { secretKey });
     await v1.register(archiveRecordRoutes);
     await v1.register(archiveVerifyRoutes, { sealKey });
+    await v1.register(archiveExportRoutes, { format: opts.noarkFormat ?? 'pdf' });
   }, { prefix: '/v1' });
 
   app.addHook('onReady', async () => {

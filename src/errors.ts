@@ -57,6 +57,11 @@ export const ServiceUnavailable = createError<'HERALD_ERR_UNAVAILABLE', 503, [wh
   '%s is unavailable; try again shortly',
   503,
 );
+export const ExportInvalid = createError<'HERALD_ERR_EXPORT_INVALID', 500, [count: number]>(
+  'HERALD_ERR_EXPORT_INVALID',
+  'The Noark 5 extraction failed validation against the official schemas (%s problem(s)); nothing was handed out',
+  500,
+);
 export const Internal = createError('HERALD_ERR_INTERNAL', 'Something went wrong on our side; it has been logged', 500);
 
 /** Start-up errors: they stop the process with one message listing every problem. */
@@ -87,6 +92,7 @@ export const ERRORS = {
   SecondUserRequired,
   IdempotencyMismatch,
   ServiceUnavailable,
+  ExportInvalid,
   Internal,
   ConfigInvalid,
   RuleFileInvalid,

@@ -36,6 +36,7 @@ const app = await build({
   logger,
   secretKey: requireSecretKey(env.HERALD_SECRET_KEY),
   sealKey: sealKeyFrom(env.HERALD_SEAL_KEY),
+  noarkFormat: env.HERALD_NOARK_FORMAT,
 });
 closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
   if (err) app.log.error({ err }, 'closing after an error');
