@@ -17,6 +17,7 @@ import archiveVerifyRoutes from './routes/archive-verify.ts';
 import facebookChannelRoutes from './routes/facebook-channel.ts';
 import healthRoutes from './routes/health.ts';
 import noticeLifecycleRoutes from './routes/notice-lifecycle.ts';
+import noticeProofRoutes from './routes/notice-proof.ts';
 import newspaperConfirmRoutes from './routes/newspaper-confirm.ts';
 import newspaperCorrectionRoutes from './routes/newspaper-correction.ts';
 import noticeRoutes from './routes/notices.ts';
@@ -104,6 +105,7 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
     await v1.register(archiveRecordRoutes);
     await v1.register(archiveVerifyRoutes, { sealKey });
     await v1.register(archiveExportRoutes, { format: opts.noarkFormat ?? 'pdf' });
+    await v1.register(noticeProofRoutes, { sealKey });
   }, { prefix: '/v1' });
 
   app.addHook('onReady', async () => {
