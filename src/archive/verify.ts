@@ -1,6 +1,5 @@
 import type pg from 'pg';
-import { canonicalBytes, chainHash, GENESIS_HASH, sha256 } from './canonical.ts';
-import { chainedFields } from './rows.ts';
+import { canonicalBytes, chainHash, GENESIS_HASH } from './canonical.ts';
 import { sealedRecords, type SealedRow } from './sealed-records.ts';
 
 export interface VerifyResult {
@@ -24,22 +23,24 @@ export async function verifyChain(pool: pg.Pool, tenantId: string, options: { ba
   const batchSize = options.batchSize ?? 1000;
   let checked = 0;
   let prevHash: Buffer = GENESIS_HASH;
-  for await (const row of sealedRecords(pool, tenantId, batchSize)) {
-    const expected = checked + 1;
-    const reason = fault(row, expected, prevHash);
-    if (reason !== null) {
-      const seq = Number(row.seq);
-      return { ok: false, checked, firstBadSeq: seq > expected ? expected : seq, reason };
+  for await (const batch of sealedRecords(pool, tenantId, batchSize)) {
+    for (const row of batch) {
+      const expected = checked + 1;
+      const reason = fault(row, expected, prevHash);
+      if (reason !== null) {
+        const seq = row.seq;
+        return { ok: false, checked, firstBadSeq: seq > expected ? expected : seq, reason };
+      }
+      checked = expected;
+      prevHash = row.hash ?? GENESIS_HASH;
     }
-    checked = expected;
-    prevHash = row.hash ?? GENESIS_HASH;
   }
   return { ok: true, checked, firstBadSeq: null, reason: null };
 }
 
 /** Why this record breaks the chain, or null if it holds. */
 function fault(row: SealedRow, expected: number, prevHash: Buffer): string | null {
-  const seq = Number(row.seq);
+  const seq = row.seq;
   if (seq > expected) {
     const missing = seq === expected + 1 ? `Record ${expected} is missing` : `Records ${expected} to ${seq - 1} are missing`;
     return expected === 1
@@ -47,14 +48,14 @@ function fault(row: SealedRow, expected: number, prevHash: Buffer): string | nul
       : `${missing}: the chain goes from seq ${expected - 1} to seq ${seq}.`;
   }
   if (seq < expected) return `Record ${seq} appears more than once in the chain.`;
-  if (!sha256(row.content).equals(row.content_sha256)) {
+  if (!row.contentIntact) {
     return `The content of record ${seq} does not match its SHA-256: its bytes were changed.`;
   }
-  if (row.prev_hash === null || row.hash === null) return `Record ${seq} has lost its chain hashes.`;
-  if (!chainHash(row.prev_hash, canonicalBytes(chainedFields(row, seq))).equals(row.hash)) {
+  if (row.prevHash === null || row.hash === null) return `Record ${seq} has lost its chain hashes.`;
+  if (!chainHash(row.prevHash, canonicalBytes(row)).equals(row.hash)) {
     return `Record ${seq} does not match its chain hash: its metadata or recorded SHA-256 was changed.`;
   }
-  if (!row.prev_hash.equals(prevHash)) {
+  if (!row.prevHash.equals(prevHash)) {
     return expected === 1
       ? `Record 1 does not start from the genesis hash: its prev_hash is not 32 zero bytes.`
       : `Record ${seq} does not link to record ${seq - 1}: its prev_hash is not that record's hash.`;
