@@ -26,7 +26,7 @@ export interface SealedRow {
 
 type Tuple = [number, string | null, number | null, string | null, string | null, string, string, Buffer, string | null, unknown, string, Buffer | null, Buffer | null, boolean];
 
-function batchAfter(pool: pg.Pool, tenantId: string, after: number, batchSize: number): Promise<pg.QueryArrayResult<Tuple>> {
+function batchAfter(pool: pg.Pool, tenantId: string, after: number, until: number, batchSize: number): Promise<pg.QueryArrayResult<Tuple>> {
   // The content is hashed where it lies: the bytes never cross the wire, only whether they still
   // match. pg_catalog is named so no function of another schema can stand in for sha256(). Rows come
   // as arrays and the time as text in toISOString()'s form: parsing is most of a verifier's cost.
@@ -37,9 +37,9 @@ function batchAfter(pool: pg.Pool, tenantId: string, after: number, batchSize: n
                   to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), prev_hash, hash,
                   pg_catalog.sha256(content) = content_sha256
              FROM archive_records
-            WHERE tenant_id = $1 AND seq > $2
-            ORDER BY seq LIMIT $3`,
-    values: [tenantId, after, batchSize],
+            WHERE tenant_id = $1 AND seq > $2 AND seq <= $3
+            ORDER BY seq LIMIT $4`,
+    values: [tenantId, after, until, batchSize],
   });
 }
 
@@ -64,17 +64,17 @@ function rowOf(tenantId: string, t: Tuple): SealedRow {
 }
 
 /**
- * A tenant's sealed records in seq order, `batchSize` per query (keyset on the (tenant_id, seq)
+ * A tenant's sealed records after seq `after` up to `until`, in seq order, `batchSize` per query (keyset on the (tenant_id, seq)
  * index, so the millionth batch costs what the first does). The next batch is asked for while this
  * one is checked, so PostgreSQL hashes contents on its core while this process chains on its own.
  * Memory stays bounded by two batches of metadata, whatever the archive's size or its documents'.
  */
-export async function* sealedRecords(pool: pg.Pool, tenantId: string, batchSize: number): AsyncGenerator<SealedRow[]> {
-  let next: Promise<pg.QueryArrayResult<Tuple>> | null = batchAfter(pool, tenantId, 0, batchSize);
+export async function* sealedRecords(pool: pg.Pool, tenantId: string, range: { after: number; until: number }, batchSize: number): AsyncGenerator<SealedRow[]> {
+  let next: Promise<pg.QueryArrayResult<Tuple>> | null = batchAfter(pool, tenantId, range.after, range.until, batchSize);
   while (next) {
     const { rows }: pg.QueryArrayResult<Tuple> = await next;
     const last = rows.at(-1);
-    next = last === undefined || rows.length < batchSize ? null : batchAfter(pool, tenantId, last[0], batchSize);
+    next = last === undefined || rows.length < batchSize ? null : batchAfter(pool, tenantId, last[0], range.until, batchSize);
     yield rows.map((t) => rowOf(tenantId, t));
   }
 }
