@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `npm run demo`: Herald (API + workers) with the demo municipality, Åsnes kommune, on this machine.
-# Installs what is missing, starts Redis and PostgreSQL if needed, migrates, prints fresh API keys,
+# Installs what is missing, starts Redis and PostgreSQL if needed, adds a demo newspaper whose
+# booking deadline is 3 minutes away (scripts/demo-config.ts), migrates, prints fresh API keys,
 # starts a fake Facebook Graph API (test/fakes/graph-api) unless HERALD_FACEBOOK_GRAPH_URL points
 # elsewhere, gives Åsnes's Page its token (Karasjok's Page is left without one: its posts wait,
 # visibly, for a token), then runs until Ctrl-C.
@@ -22,6 +23,10 @@ fi
 
 [ -d node_modules ] || npm ci --no-audit --no-fund --loglevel=warn
 bash scripts/services.sh
+# The shipped tenants plus Demoavisa, a paper for Åsnes whose booking deadline is 3 minutes from now.
+demo_config="$HERALD_DATA_DIR/demo-config"
+demo_deadline=$(node --import tsx scripts/demo-config.ts "${HERALD_CONFIG_DIR:-config}" "$demo_config" 3)
+export HERALD_CONFIG_DIR="$demo_config"
 npm run migrate
 
 keys_file="$HERALD_DATA_DIR/demo-keys.txt"
@@ -37,6 +42,8 @@ mkdir -p "$HERALD_DATA_DIR"
 cat <<MSG
 
 Herald is starting on http://$HOST:$PORT  (API docs: /docs, public pages: /public/asnes/)
+Demoavisa takes bookings for today's issue until $demo_deadline (Oslo time); a newspaper notice sent
+before then is delivered at $demo_deadline into $HERALD_DATA_DIR/newspapers/asnes/demoavisa/<date>/
 Demo keys (also in $keys_file; load them with: source $keys_file):
 $(grep -v '^#' "$keys_file")
 
