@@ -1,5 +1,5 @@
 import closeWithGrace from 'close-with-grace';
-import { sealKeyFrom } from '../src/archive/seals/seal-key.ts';
+import { sealKeyFrom } from '../src/archive/seals/index.ts';
 import { loadEnv } from '../src/config/env.ts';
 import { createLogger } from '../src/logger.ts';
 import { requireSecretKey } from '../src/secrets/secret-key.ts';

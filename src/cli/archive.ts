@@ -1,10 +1,8 @@
 import { readdir, rename, rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { EmptyPeriod, exportExtraction } from '../archive/noark5/export.ts';
-import { exportPeriod } from '../archive/noark5/period.ts';
-import { sealDay } from '../archive/seals/daily-seal.ts';
-import { sealKeyFrom } from '../archive/seals/seal-key.ts';
+import { EmptyPeriod, exportExtraction, exportPeriod } from '../archive/noark5/index.ts';
+import { sealDay, sealKeyFrom } from '../archive/seals/index.ts';
 import { verifyArchive } from '../archive/verify-archive.ts';
 import { loadEnv } from '../config/env.ts';
 import { loadTenants } from '../config/tenants.ts';
@@ -64,6 +62,10 @@ async function exportTo(tenantId: string, args: NonNullable<typeof exportArgs>):
     exportedBy: 'Herald (npm run archive -- export)',
     screenedOf: (type) => rules.find((r) => r.type === type)?.screened ?? [],
     now: new Date(),
+  }).catch(async (error: unknown) => {
+    // Nothing half-made is left behind (an empty period, a database gone mid-way).
+    await rm(partial, { recursive: true, force: true });
+    throw error;
   });
   if (summary.problems.length > 0) {
     await rm(`${args.out}.invalid`, { recursive: true, force: true });

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { SealKey } from '../archive/seals/seal-key.ts';
+import type { SealKey } from '../archive/seals/index.ts';
 
 export interface SealKeyRouteOptions {
   sealKey: SealKey;

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { verifyArchive } from '../archive/verify-archive.ts';
-import type { SealKey } from '../archive/seals/seal-key.ts';
+import type { SealKey } from '../archive/seals/index.ts';
 import { archivistsOnly } from './archive-access.ts';
 import { problemResponses } from './notice-schemas.ts';
 

@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { DateTime } from 'luxon';
-import { proofRecords, sealCovering, type ProofSeal } from '../archive/proof/proof-facts.ts';
-import { renderProof, type ProofCheck } from '../archive/proof/proof-pdf.ts';
-import type { SealKey } from '../archive/seals/seal-key.ts';
+import { type ProofCheck, proofRecords, type ProofSeal, renderProof, sealCovering } from '../archive/proof/index.ts';
+import type { SealKey } from '../archive/seals/index.ts';
 import { NotFound, RoleForbidden } from '../errors.ts';
 import { findNotice } from '../store/notices.ts';
 import { tenantOfRequest } from './notice-context.ts';

@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DateTime } from 'luxon';
-import { journalHtml } from '../archive/journal/journal-html.ts';
-import { publicJournal } from '../archive/journal/public-journal.ts';
+import { journalHtml, publicJournal } from '../archive/journal/index.ts';
 import { NotFound } from '../errors.ts';
 import { invalidRequest } from './notice-context.ts';
 

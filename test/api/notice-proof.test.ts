@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { promisify } from 'node:util';
-import { declaresPdfA } from '../../src/archive/rendition/pdf-a.ts';
+import { declaresPdfA } from '../../src/archive/rendition/index.ts';
 import type { Problem } from '../helpers/workers.ts';
 import { everyChannel, type EveryChannel } from '../archive/every-channel.ts';
 

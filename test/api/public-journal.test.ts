@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { DateTime } from 'luxon';
-import type { PublicJournal } from '../../src/archive/journal/public-journal.ts';
+import type { PublicJournal } from '../../src/archive/journal/index.ts';
 import type { NoticeView } from '../../src/notices/present.ts';
 import { example } from '../helpers/examples.ts';
 import { archiveRecords, submitAccepted } from '../helpers/workers.ts';

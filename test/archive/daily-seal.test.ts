@@ -1,10 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { appendRecords, sealTenant } from '../../src/archive/index.ts';
-import { dailySealSchedules, runDailySeals } from '../../src/archive/seals/daily-seal-job.ts';
-import { dayEnded, sealDay } from '../../src/archive/seals/daily-seal.ts';
-import { devSealKey, keyIdOf, sealKeyFrom, verifySignature } from '../../src/archive/seals/seal-key.ts';
-import { parseSealDocument, statementBytes } from '../../src/archive/seals/statement.ts';
+import { dailySealSchedules, dayEnded, devSealKey, keyIdOf, parseSealDocument, runDailySeals, sealDay, sealKeyFrom, statementBytes, verifySignature } from '../../src/archive/seals/index.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/databases.ts';
 import { createTenant, dropDatabase, websiteRecord } from './support.ts';
 import { directoryWith } from './tenants.ts';

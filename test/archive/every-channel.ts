@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { sealDay } from '../../src/archive/seals/daily-seal.ts';
-import { devSealKey } from '../../src/archive/seals/seal-key.ts';
+import { devSealKey, sealDay } from '../../src/archive/seals/index.ts';
 import { createNewspaperChannel } from '../../src/channels/newspaper/index.ts';
 import type { NoticeInput } from '../../src/notices/types.ts';
 import type { NoticeView } from '../../src/notices/present.ts';

@@ -7,10 +7,8 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { promisify } from 'node:util';
 import { DOMParser, type Element } from '@xmldom/xmldom';
-import { exportExtraction, type ExportSummary } from '../../src/archive/noark5/export.ts';
-import { exportPeriod, type ExportPeriod } from '../../src/archive/noark5/period.ts';
-import { validateExtraction } from '../../src/archive/noark5/validate.ts';
-import { declaresPdfA } from '../../src/archive/rendition/pdf-a.ts';
+import { exportExtraction, type ExportPeriod, exportPeriod, type ExportSummary, validateExtraction } from '../../src/archive/noark5/index.ts';
+import { declaresPdfA } from '../../src/archive/rendition/index.ts';
 import { allDayDirectory } from '../publishing/facebook-scene.ts';
 import { CLOSED_ITEM, COMMENTER, everyChannel, type EveryChannel } from './every-channel.ts';
 

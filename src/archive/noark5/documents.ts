@@ -43,8 +43,13 @@ export async function commentsOn(ctx: ExportContext, publicationId: string): Pro
     [ctx.tenantId, publicationId, ctx.period.to.toJSDate()],
   );
   return rows.map((r) => {
-    const c = JSON.parse(r.content.toString('utf8')) as { createdTime?: string; author?: { name?: string | null }; message?: string };
-    return { createdTime: c.createdTime ?? '', author: c.author?.name ?? 'ukjent', message: c.message ?? '' };
+    try {
+      const c = JSON.parse(r.content.toString('utf8')) as { createdTime?: string; author?: { name?: string | null }; message?: string };
+      return { createdTime: c.createdTime ?? '', author: c.author?.name ?? 'ukjent', message: c.message ?? '' };
+    } catch {
+      // Its own record (and rendition) keeps whatever it holds; here it is only named.
+      return { createdTime: '', author: 'ukjent', message: r.content.toString('utf8') };
+    }
   });
 }
 
