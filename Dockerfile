@@ -16,6 +16,8 @@ ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     HERALD_DATA_DIR=/data
 WORKDIR /app
+# xmllint validates every Noark 5 export against the official XSDs before it is handed out.
+RUN apt-get update && apt-get install -y --no-install-recommends libxml2-utils && rm -rf /var/lib/apt/lists/*
 COPY --from=deps /app/node_modules ./node_modules
 COPY package.json package-lock.json tsconfig.json ./
 COPY src ./src

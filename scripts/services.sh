@@ -8,7 +8,8 @@
 #   installed, stopped   -> start them (local hosts only)
 #   not installed        -> apt-get install them, then start them (needs root)
 #
-# Also installs the tools the newspaper tests use (poppler-utils, openssh-server) when missing.
+# Also installs the tools the newspaper tests use (poppler-utils, openssh-server) and the XML
+# schema validator every Noark 5 export runs (xmllint, libxml2-utils) when missing.
 #
 # Then wait up to HERALD_SERVICES_WAIT seconds (default 30) for both to answer.
 # Used by the README's quick start, by `npm test` and by .ci/run. Progress goes
@@ -87,17 +88,19 @@ pg_up() {
 }
 
 # ---- tools the newspaper tests use: poppler-utils (pdffonts, pdftotext, pdfinfo) to check the
-# ads, openssh-server (sshd) for the loopback SFTP server. Installed with apt-get when missing (root).
+# ads, openssh-server (sshd) for the loopback SFTP server; libxml2-utils (xmllint), which validates
+# every Noark 5 export against the official XSDs. Installed with apt-get when missing (root).
 tools=()
 have pdffonts || tools+=(poppler-utils)
+have xmllint || tools+=(libxml2-utils)
 [[ -x /usr/sbin/sshd ]] || tools+=(openssh-server)
 if ((${#tools[@]})); then
   if ((EUID == 0)); then
     log "installing ${tools[*]} with apt-get (log: /tmp/herald-apt-tools.log)"
     { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${tools[@]}"; } \
-      >/tmp/herald-apt-tools.log 2>&1 || log "apt-get install ${tools[*]} failed; the newspaper tests will say what is missing"
+      >/tmp/herald-apt-tools.log 2>&1 || log "apt-get install ${tools[*]} failed; the tests that need them will say what is missing"
   else
-    log "${tools[*]} missing: the newspaper tests need them (sudo apt-get install ${tools[*]})"
+    log "${tools[*]} missing: the newspaper and archive tests need them (sudo apt-get install ${tools[*]})"
   fi
 fi
 

@@ -3,6 +3,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type pg from 'pg';
+import { devSealKey, type SealKey } from './archive/seals/seal-key.ts';
 import { sharedSchemas } from './http/schemas/notice.ts';
 import authPlugin from './plugins/auth.ts';
 import metricsPlugin from './plugins/metrics.ts';
@@ -12,12 +13,19 @@ import problemPlugin from './plugins/problem.ts';
 import queuesPlugin from './plugins/queues.ts';
 import redisPlugin from './plugins/redis.ts';
 import adminQueueRoutes from './routes/admin-queues.ts';
+import type { DocumentFormat } from './archive/noark5/context.ts';
+import archiveExportRoutes from './routes/archive-export.ts';
+import archiveRecordRoutes from './routes/archive-records.ts';
+import sealKeyRoutes from './routes/archive-seal-key.ts';
+import archiveVerifyRoutes from './routes/archive-verify.ts';
 import facebookChannelRoutes from './routes/facebook-channel.ts';
 import healthRoutes from './routes/health.ts';
 import noticeLifecycleRoutes from './routes/notice-lifecycle.ts';
+import noticeProofRoutes from './routes/notice-proof.ts';
 import newspaperConfirmRoutes from './routes/newspaper-confirm.ts';
 import newspaperCorrectionRoutes from './routes/newspaper-correction.ts';
 import noticeRoutes from './routes/notices.ts';
+import publicJournalRoutes from './routes/public-journal.ts';
 import publicRoutes, { webRootOf } from './routes/public.ts';
 import ruleRoutes from './routes/rules.ts';
 import { DEV_SECRET_KEY } from './secrets/secret-key.ts';
@@ -53,6 +61,10 @@ export interface BuildOptions {
    * the environment's (1000 by default). @defaultValue 0: never (tests share a busy process with workers)
    */
   maxEventLoopDelayMs?: number;
+  /** HERALD_SEAL_KEY: signs the daily seals, checks them in verify. @defaultValue the development key */
+  sealKey?: SealKey;
+  /** HERALD_NOARK_FORMAT: `format` of exported documents. @defaultValue 'pdf' */
+  noarkFormat?: DocumentFormat;
 }
 
 /** 256 KiB: a notice with a long body fits many times over; anything bigger is a mistake or an attack. */
@@ -98,8 +110,11 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
 
   const secretKey = opts.secretKey ?? Buffer.from(DEV_SECRET_KEY, 'hex');
   await app.register(healthRoutes, { secretKey });
+  const sealKey = opts.sealKey ?? devSealKey();
   await app.register(publicRoutes, { webRoot: webRootOf(opts.dataDir) });
   await app.register(adminQueueRoutes);
+  await app.register(publicJournalRoutes);
+  await app.register(sealKeyRoutes, { sealKey });
   await app.register(async (v1) => {
     v1.addHook('onRequest', v1.authenticate);
     await v1.register(noticeRoutes);
@@ -108,6 +123,10 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
     await v1.register(newspaperCorrectionRoutes);
     await v1.register(ruleRoutes);
     await v1.register(facebookChannelRoutes, { secretKey });
+    await v1.register(archiveRecordRoutes);
+    await v1.register(archiveVerifyRoutes, { sealKey });
+    await v1.register(archiveExportRoutes, { format: opts.noarkFormat ?? 'pdf' });
+    await v1.register(noticeProofRoutes, { sealKey });
   }, { prefix: '/v1' });
 
   app.addHook('onReady', async () => {

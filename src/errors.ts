@@ -58,6 +58,11 @@ export const ServiceUnavailable = createError<'HERALD_ERR_UNAVAILABLE', 503, [wh
   503,
 );
 export const Overloaded = createError('HERALD_ERR_OVERLOADED', 'Herald is overloaded right now; try again after the Retry-After seconds', 503);
+export const ExportInvalid = createError<'HERALD_ERR_EXPORT_INVALID', 500, [count: number]>(
+  'HERALD_ERR_EXPORT_INVALID',
+  'The Noark 5 extraction failed validation against the official schemas (%s problem(s)); nothing was handed out',
+  500,
+);
 export const Internal = createError('HERALD_ERR_INTERNAL', 'Something went wrong on our side; it has been logged', 500);
 
 /** Start-up errors: they stop the process with one message listing every problem. */
@@ -89,6 +94,7 @@ export const ERRORS = {
   IdempotencyMismatch,
   ServiceUnavailable,
   Overloaded,
+  ExportInvalid,
   Internal,
   ConfigInvalid,
   RuleFileInvalid,

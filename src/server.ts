@@ -1,5 +1,6 @@
 import closeWithGrace from 'close-with-grace';
 import { build } from './app.ts';
+import { sealKeyFrom } from './archive/seals/seal-key.ts';
 import { loadEnv } from './config/env.ts';
 import { createLogger } from './logger.ts';
 import { requireSecretKey } from './secrets/secret-key.ts';
@@ -36,6 +37,8 @@ const app = await build({
   secretKey: requireSecretKey(env.HERALD_SECRET_KEY),
   queuePrefix: env.HERALD_QUEUE_PREFIX,
   maxEventLoopDelayMs: env.HERALD_MAX_EVENT_LOOP_DELAY_MS,
+  sealKey: sealKeyFrom(env.HERALD_SEAL_KEY),
+  noarkFormat: env.HERALD_NOARK_FORMAT,
 });
 closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
   if (err) app.log.error({ err }, 'closing after an error');

@@ -1,6 +1,7 @@
 import closeWithGrace from 'close-with-grace';
 import { missingWebhookSecrets } from '../src/alerts/config.ts';
 import { ConfigInvalid } from '../src/errors.ts';
+import { sealKeyFrom } from '../src/archive/seals/index.ts';
 import { loadEnv } from '../src/config/env.ts';
 import { createLogger } from '../src/logger.ts';
 import { requireSecretKey } from '../src/secrets/secret-key.ts';
@@ -35,6 +36,7 @@ const running = await startWorkers({
   concurrency: env.HERALD_WORKER_CONCURRENCY,
   lockDurationMs: env.HERALD_JOB_LOCK_MS,
   websiteBatchSize: env.HERALD_WEBSITE_BATCH,
+  sealKey: sealKeyFrom(env.HERALD_SEAL_KEY),
   log,
   facebook: {
     graphUrl: env.HERALD_FACEBOOK_GRAPH_URL,

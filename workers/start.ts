@@ -5,6 +5,7 @@ import type pg from 'pg';
 import { createMailer, type MailerOptions } from '../src/alerts/email.ts';
 import { runAlertWatch } from '../src/alerts/watch.ts';
 import { sealAll } from '../src/archive/index.ts';
+import { DAILY_SEAL_JOB, dailySealSchedules, devSealKey, runDailySeals, type SealKey } from '../src/archive/seals/index.ts';
 import { createFacebookChannel, createGraphClient, DEFAULT_RATE_LIMIT_POLICY, type RateLimitPolicy } from '../src/channels/facebook/index.ts';
 import { createNewspaperChannel } from '../src/channels/newspaper/index.ts';
 import type { ChannelAdapter } from '../src/channels/types.ts';
@@ -109,6 +110,8 @@ export interface WorkerOptions {
   metricsPort?: number;
   /** @defaultValue '127.0.0.1' */
   metricsHost?: string;
+  /** HERALD_SEAL_KEY: signs each tenant's chain head at the end of its local day. @defaultValue the development key */
+  sealKey?: SealKey;
 }
 
 /** Periodic jobs keep their recent history (for the operator), not every run since the start. */
@@ -199,6 +202,7 @@ export async function startWorkers(opts: WorkerOptions): Promise<RunningWorkers>
       'facebook-comments': () => harvestComments(facebookJobs, fb.harvestDays ?? DEFAULT_HARVEST_DAYS),
       'facebook-token-check': () => checkFacebookTokens(facebookJobs),
       ...(alerting ? { 'deadline-watch': () => alerting.watch() } : {}),
+      [DAILY_SEAL_JOB]: (job) => runDailySeals(opts.pool, opts.sealKey ?? devSealKey(), opts.directory, job.data, clock()),
     },
     opts.queue,
     opts.log,
@@ -214,6 +218,10 @@ export async function startWorkers(opts: WorkerOptions): Promise<RunningWorkers>
     await queues.maintenance.upsertJobScheduler('facebook-comments', { every: fb.harvestEveryMs ?? 900_000 }, { name: 'facebook-comments', opts: KEEP_RECENT });
     await queues.maintenance.upsertJobScheduler('facebook-token-check', { every: fb.tokenCheckEveryMs ?? 86_400_000 }, { name: 'facebook-token-check', opts: KEEP_RECENT });
     if (alerting) await queues.maintenance.upsertJobScheduler('deadline-watch', { every: alerting.everyMs }, { name: 'deadline-watch', opts: KEEP_RECENT });
+    // The daily seals: at each local midnight, one scheduler per time zone the tenants live in.
+    for (const s of dailySealSchedules(opts.directory)) {
+      await queues.maintenance.upsertJobScheduler(s.id, s.repeat, { name: DAILY_SEAL_JOB, data: s.data, opts: KEEP_RECENT });
+    }
   };
   await keepSchedules();
   const scheduleKeeper = setInterval(() => {

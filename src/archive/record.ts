@@ -15,8 +15,10 @@ import type { ChannelName } from '../notices/types.ts';
  *   the municipality's correspondence); the receipt lists the content's personal data as `screenable`.
  * - `alert`: a message of the deadline watch about the notice (an alert opened, repeated or
  *   resolved: src/alerts/); the content is the message as sent, the receipt names the alert and phase.
+ * - `seal`: the tenant's chain head at the end of a day, signed with the deployment's seal key
+ *   (src/archive/seals/daily-seal.ts); belongs to no notice.
  */
-export type ArchiveEvent = 'delivered' | 'published' | 'withdrawn' | 'corrected' | 'failed' | 'comment' | 'alert';
+export type ArchiveEvent = 'delivered' | 'published' | 'withdrawn' | 'corrected' | 'failed' | 'comment' | 'alert' | 'seal';
 
 /** A JSON object as the channel answered it (ids, URLs, status, issue date …). */
 export type ArchiveReceipt = Readonly<Record<string, unknown>>;

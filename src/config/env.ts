@@ -1,5 +1,6 @@
 import { Ajv } from 'ajv';
 import { ConfigInvalid } from '../errors.ts';
+import { DEV_SEAL_KEY } from '../archive/seals/seal-key.ts';
 import { DEV_SECRET_KEY } from '../secrets/secret-key.ts';
 
 /** Herald is configured only by these environment variables (README, "Configuration"). */
@@ -35,6 +36,17 @@ export interface Env {
    * when NODE_ENV is `production`. @defaultValue a public development key elsewhere
    */
   HERALD_SECRET_KEY: string;
+  /**
+   * The 32-byte Ed25519 seed (64 hex digits or base64) that signs the archive's daily seals; its public
+   * key is served at /v1/archive/seal-key. Required when NODE_ENV is `production`. @defaultValue a
+   * public development seed elsewhere
+   */
+  HERALD_SEAL_KEY: string;
+  /**
+   * `format` of the exported documents in a Noark 5 extraction: the file extension (what Arkade
+   * checks) or the PRONOM id (what the standard's text asks), as the depot wants it. @defaultValue 'pdf'
+   */
+  HERALD_NOARK_FORMAT: 'pdf' | 'fmt/477';
   /** The Graph API, version included. @defaultValue 'https://graph.facebook.com/v26.0' */
   HERALD_FACEBOOK_GRAPH_URL: string;
   /** How long one Graph API call may take. @defaultValue 10000 */
@@ -72,6 +84,8 @@ const schema = {
     HERALD_JOB_LOCK_MS: { type: 'integer', minimum: 1000, maximum: 600000, default: 30000 },
     HERALD_QUEUE_PREFIX: { type: 'string', pattern: '^\\{[A-Za-z0-9_-]+\\}$', default: '{herald}' },
     HERALD_SECRET_KEY: { type: 'string', pattern: '^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$' },
+    HERALD_SEAL_KEY: { type: 'string', pattern: '^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$' },
+    HERALD_NOARK_FORMAT: { enum: ['pdf', 'fmt/477'], default: 'pdf' },
     HERALD_FACEBOOK_GRAPH_URL: { type: 'string', pattern: '^https?://', default: 'https://graph.facebook.com/v26.0' },
     HERALD_FACEBOOK_TIMEOUT_MS: { type: 'integer', minimum: 500, maximum: 120000, default: 10000 },
     HERALD_FACEBOOK_COMMENT_DAYS: { type: 'integer', minimum: 0, maximum: 3650, default: 30 },
@@ -109,6 +123,11 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Readonly<Env> 
   if (picked.HERALD_SECRET_KEY === undefined) {
     if (source.NODE_ENV === 'production') throw new ConfigInvalid('  HERALD_SECRET_KEY is required when NODE_ENV=production (32 random bytes: openssl rand -hex 32)');
     picked.HERALD_SECRET_KEY = DEV_SECRET_KEY;
+  }
+  // A public seal key would let anyone sign seals: production must bring its own.
+  if (picked.HERALD_SEAL_KEY === undefined) {
+    if (source.NODE_ENV === 'production') throw new ConfigInvalid('  HERALD_SEAL_KEY is required when NODE_ENV=production (a 32-byte Ed25519 seed: openssl rand -hex 32)');
+    picked.HERALD_SEAL_KEY = DEV_SEAL_KEY;
   }
   return Object.freeze(picked as unknown as Env);
 }

@@ -64,10 +64,16 @@ async function problemPlugin(app: FastifyInstance): Promise<void> {
     const status = error.statusCode ?? 500;
     if (status < 500) return sendProblem(reply, request, code.startsWith('HERALD_ERR_') ? code : 'HERALD_ERR_REQUEST_INVALID', status, error.message, error.errors);
     if (code === 'HERALD_ERR_OVERLOADED') return sendProblem(reply, request, code, 503, error.message);
+    // Our own failure, named and explained: the archivist needs to know what did not validate.
+    if (code === 'HERALD_ERR_EXPORT_INVALID') {
+      request.log.error({ err: error, problems: error.errors }, 'export failed schema validation');
+      return sendProblem(reply, request, code, status, error.message, error.errors);
+    }
     if (code === 'HERALD_ERR_UNAVAILABLE' || UNAVAILABLE.has(code)) {
       request.log.warn({ err: error }, 'dependency unavailable');
-      const unavailable = new ServiceUnavailable('The database');
-      return sendProblem(reply, request, unavailable.code, 503, unavailable.message);
+      // Ours name what is missing (e.g. xmllint); a driver's network error means the database.
+      const message = code === 'HERALD_ERR_UNAVAILABLE' ? error.message : new ServiceUnavailable('The database').message;
+      return sendProblem(reply, request, 'HERALD_ERR_UNAVAILABLE', 503, message);
     }
     request.log.error({ err: error }, 'unhandled error');
     const internal = new Internal();

@@ -1,7 +1,7 @@
 import { CHECKS } from './checks/index.ts';
 import { fieldsAjv, LOCAL_DATE_TIME } from './ajv.ts';
 import { pointerSegments } from './pointer.ts';
-import type { CheckDefinition, RuleFile } from './types.ts';
+import type { CheckDefinition, RuleFile, ScreenedField } from './types.ts';
 
 /**
  * What the meta-schema cannot see: a rule file that is well-formed but wrong. Pointers are relative
@@ -143,4 +143,28 @@ export function fieldsSchemaProblems(fields: Schema): Problem[] {
     return [{ pointer: locateCompileError(message, fields), message: `fields schema: ${message}` }];
   }
   return undeclaredRequired(fields, new Set(), '/fields');
+}
+
+/** Like fieldSchema, stepping into a list's `items` at `*`. */
+function listFieldSchema(fields: Schema, pointer: string): Schema | undefined {
+  let schema: unknown = fields;
+  for (const segment of pointerSegments(pointer).slice(1)) {
+    if (!isSchema(schema)) return undefined;
+    if (segment === '*') schema = schema.items;
+    else schema = isSchema(schema.properties) ? schema.properties[segment] : undefined;
+  }
+  return isSchema(schema) ? schema : undefined;
+}
+
+/** Screened fields must exist; a `when` must name a field of the same list item. */
+export function screenedProblems(screened: readonly ScreenedField[], fields: Schema): Problem[] {
+  const problems: Problem[] = [];
+  screened.forEach((entry, i) => {
+    if (!listFieldSchema(fields, entry.field)) problems.push({ pointer: `/screened/${i}/field`, message: `${entry.field} is not a field of this notice type` });
+    if (!entry.when) return;
+    if (!listFieldSchema(fields, entry.when.field)) problems.push({ pointer: `/screened/${i}/when/field`, message: `${entry.when.field} is not a field of this notice type` });
+    const stars = (p: string) => p.split('/').filter((s) => s === '*').length;
+    if (stars(entry.when.field) !== stars(entry.field)) problems.push({ pointer: `/screened/${i}/when/field`, message: 'must step into the same lists (*) as the screened field' });
+  });
+  return problems;
 }

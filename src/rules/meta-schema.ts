@@ -117,6 +117,23 @@ const check = {
 
 const checks = { type: 'array', items: check } as const;
 
+/** A field pointer that may step into every item of a list with `*`. */
+const listPointer = { type: 'string', pattern: '^/fields(/([A-Za-z][A-Za-z0-9]*|\\*))+$' } as const;
+const screened = {
+  type: 'array',
+  items: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['field', 'metadata', 'source'],
+    properties: {
+      field: listPointer,
+      when: { type: 'object', additionalProperties: false, required: ['field', 'equals'], properties: { field: listPointer, equals: scalar } },
+      metadata: { enum: ['Skjerming tittel mappe - utvalgte ord', 'Skjerming navn part i sak', 'Skjerming tittel registrering - utvalgte ord'] },
+      source: legalSource,
+    },
+  },
+} as const;
+
 export const ruleFileSchema = {
   type: 'object',
   additionalProperties: false,
@@ -136,6 +153,7 @@ export const ruleFileSchema = {
     // A JSON Schema itself: the loader compiles it, which checks it far better than a schema could.
     fields: { type: 'object', required: ['type', 'properties'], properties: { type: { const: 'object' } } },
     checks,
+    screened,
   },
 } as const;
 

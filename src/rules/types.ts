@@ -59,6 +59,21 @@ export interface CheckDefinition {
   when?: CheckCondition;
 }
 
+/**
+ * A field whose values never leave the server in the public journal (offentleg journal): replaced by
+ * `******` wherever the journal would show them, titles included (Noark 5 M502 skjermingMetadata).
+ */
+export interface ScreenedField {
+  /** JSON pointer into the notice; a `*` segment stands for every item of a list (agenda items). */
+  field: string;
+  /** Only where this other field (same list item for `*`) has this value, e.g. a closed agenda item. */
+  when?: { field: string; equals: string | number | boolean };
+  /** The Noark 5 M502 value naming what is screened. */
+  metadata: 'Skjerming tittel mappe - utvalgte ord' | 'Skjerming navn part i sak' | 'Skjerming tittel registrering - utvalgte ord';
+  /** The legal basis (skjermingshjemmel, M501). */
+  source: LegalSource;
+}
+
 export interface RuleFile {
   type: string;
   title: Messages;
@@ -78,6 +93,8 @@ export interface RuleFile {
   /** JSON Schema for `fields`. */
   fields: Record<string, unknown>;
   checks: CheckDefinition[];
+  /** Fields the public journal must screen. @defaultValue none */
+  screened?: ScreenedField[];
 }
 
 /** A rule file as loaded: its checks with tenant overrides not yet applied. */

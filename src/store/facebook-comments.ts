@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { logCommentScreening } from '../archive/changes.ts';
 import { appendRecords } from '../archive/index.ts';
 import type { ArchiveRecordInput } from '../archive/index.ts';
 import type { PostComment } from '../channels/facebook/index.ts';
@@ -75,7 +76,8 @@ export async function archiveNewComments(pool: pg.Pool, post: HarvestablePost, c
       [post.publicationId, comments.map((c) => c.id), post.tenantId],
     );
     const fresh = new Set(rows.map((r) => r.comment_id));
-    await appendRecords(client, comments.filter((c) => fresh.has(c.id)).map((c) => commentRecord(post, c, harvestedAt)));
+    const ids = await appendRecords(client, comments.filter((c) => fresh.has(c.id)).map((c) => commentRecord(post, c, harvestedAt)));
+    await logCommentScreening(client, post.tenantId, ids);
     return fresh.size;
   });
 }

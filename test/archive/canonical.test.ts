@@ -79,3 +79,15 @@ test('an archivist can recompute a sealed record hash from the stored columns al
   const byHand = createHash('sha256').update(Buffer.alloc(32)).update(canonical, 'utf8').digest('hex');
   assert.equal(row.hash, byHand);
 });
+
+test('the fast canonical form gives exactly the bytes of the general canonicalizer, odd values included', async () => {
+  const { canonicalBytesGeneric } = await import('../../src/archive/canonical.ts');
+  const odd = [
+    fields,
+    { ...fields, channel: null, noticeId: 'a"b\\c', noticeVersion: 12, publicationId: '\u2028\u0007é', ruleVersion: null, receipt: null, seq: 2 ** 40 },
+    { ...fields, receipt: [1, { '\u00e5': 1, a: [] }, 'x'], contentType: 'text/html; charset="utf-8"', event: '😀', tenantId: '' },
+    { ...fields, receipt: 'just text', seq: 0 },
+    { ...fields, receipt: { z: 1e21, y: -0, x: 0.1 + 0.2 } },
+  ];
+  for (const f of odd) assert.deepEqual(canonicalBytes(f), canonicalBytesGeneric(f));
+});

@@ -120,3 +120,51 @@ test('the guard triggers are back on after tampering', async () => {
   const tenantId = await sealedChain('guarded', 1);
   await assert.rejects(db.pool.query('DELETE FROM archive_records WHERE tenant_id = $1', [tenantId]), /append-only/);
 });
+
+// Long chains are checked in stretches side by side (worker threads), then joined: the same verdicts.
+const inStretches = (tenantId: string) => verifyChain(db.pool, tenantId, { batchSize: 4, parallel: 3 });
+
+test('in stretches: an intact chain verifies whole', async () => {
+  const tenantId = await sealedChain('stretches-intact', 50);
+  assert.deepEqual(await inStretches(tenantId), { ok: true, checked: 50, firstBadSeq: null, reason: null });
+});
+
+test('in stretches: a changed record in a later stretch, and a record deleted where two stretches meet, are named', async () => {
+  const changed = await sealedChain('stretches-changed', 50);
+  await tamper(db.pool, `UPDATE archive_records SET event = 'withdrawn' WHERE tenant_id = $1 AND seq = 44`, [changed]);
+  const a = await inStretches(changed);
+  assert.deepEqual([a.ok, a.checked, a.firstBadSeq], [false, 43, 44]);
+  assert.match(a.reason ?? '', /Record 44 does not match its chain hash/);
+
+  const deleted = await sealedChain('stretches-deleted', 51);
+  // 51 records in 3 stretches: 1–17, 18–34, 35–51. Seq 18 opens the second.
+  await tamper(db.pool, 'DELETE FROM archive_records WHERE tenant_id = $1 AND seq = 18', [deleted]);
+  assert.deepEqual(await inStretches(deleted), { ok: false, checked: 17, firstBadSeq: 18, reason: 'Record 18 is missing: the chain goes from seq 17 to seq 19.' });
+
+  const ending = await sealedChain('stretches-ending', 51);
+  await tamper(db.pool, 'DELETE FROM archive_records WHERE tenant_id = $1 AND seq = 17', [ending]);
+  assert.deepEqual(await inStretches(ending), { ok: false, checked: 16, firstBadSeq: 17, reason: 'Record 17 is missing: the chain goes from seq 16 to seq 18.' });
+});
+
+test('in stretches: a link broken where two stretches meet is named', async () => {
+  const tenantId = await sealedChain('stretches-link', 51);
+  // The careful forger re-hashes record 34, the last of the second stretch: 35 no longer links to it.
+  const { rows } = await db.pool.query<ChainedFields & { prevHash: Buffer }>(
+    `SELECT notice_id AS "noticeId", notice_version AS "noticeVersion", publication_id AS "publicationId",
+            channel, content_type AS "contentType", content_sha256 AS "contentSha256", rule_version AS "ruleVersion",
+            receipt, recorded_at AS "recordedAt", prev_hash AS "prevHash"
+     FROM archive_records WHERE tenant_id = $1 AND seq = 34`,
+    [tenantId],
+  );
+  const row = rows[0];
+  assert.ok(row);
+  const { prevHash, ...fields } = row;
+  const forged = chainHash(prevHash, canonicalBytes({ ...fields, seq: 34, tenantId, event: 'withdrawn' }));
+  await tamper(db.pool, `UPDATE archive_records SET event = 'withdrawn', hash = $2 WHERE tenant_id = $1 AND seq = 34`, [tenantId, forged]);
+  assert.deepEqual(await inStretches(tenantId), {
+    ok: false,
+    checked: 34,
+    firstBadSeq: 35,
+    reason: "Record 35 does not link to record 34: its prev_hash is not that record's hash.",
+  });
+});

@@ -39,7 +39,7 @@ test('HERALD_SECRET_KEY: a development key outside production, required in produ
   assert.match(loadEnv({}).HERALD_SECRET_KEY, /^[0-9a-f]{64}$/);
   assert.throws(() => loadEnv({ NODE_ENV: 'production' }), /HERALD_SECRET_KEY is required when NODE_ENV=production/);
   const key = 'ab'.repeat(32);
-  assert.equal(loadEnv({ NODE_ENV: 'production', HERALD_SECRET_KEY: key }).HERALD_SECRET_KEY, key);
+  assert.equal(loadEnv({ NODE_ENV: 'production', HERALD_SECRET_KEY: key, HERALD_SEAL_KEY: 'cd'.repeat(32) }).HERALD_SECRET_KEY, key);
   assert.throws(() => loadEnv({ HERALD_SECRET_KEY: 'short' }), /HERALD_SECRET_KEY="short"/);
 });
 
@@ -65,4 +65,18 @@ test('the alert settings: SMTP is off unless given, and a bad SMTP URL is named 
       return true;
     },
   );
+});
+
+test('HERALD_SEAL_KEY: a development seed outside production, required in production, 32 bytes', () => {
+  assert.match(loadEnv({}).HERALD_SEAL_KEY, /^[0-9a-f]{64}$/);
+  assert.throws(() => loadEnv({ NODE_ENV: 'production', HERALD_SECRET_KEY: 'ab'.repeat(32) }), /HERALD_SEAL_KEY is required when NODE_ENV=production/);
+  const seed = 'cd'.repeat(32);
+  assert.equal(loadEnv({ NODE_ENV: 'production', HERALD_SECRET_KEY: 'ab'.repeat(32), HERALD_SEAL_KEY: seed }).HERALD_SEAL_KEY, seed);
+  assert.throws(() => loadEnv({ HERALD_SEAL_KEY: 'xyz' }), /HERALD_SEAL_KEY="xyz"/);
+});
+
+test('HERALD_NOARK_FORMAT: the file extension by default, the PRONOM id on request', () => {
+  assert.equal(loadEnv({}).HERALD_NOARK_FORMAT, 'pdf');
+  assert.equal(loadEnv({ HERALD_NOARK_FORMAT: 'fmt/477' }).HERALD_NOARK_FORMAT, 'fmt/477');
+  assert.throws(() => loadEnv({ HERALD_NOARK_FORMAT: 'docx' }), /HERALD_NOARK_FORMAT="docx"/);
 });
