@@ -4,6 +4,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type pg from 'pg';
 import { devSealKey, type SealKey } from './archive/seals/seal-key.ts';
+import { useJsonBodyParser } from './http/json-body.ts';
 import { sharedSchemas } from './http/schemas/notice.ts';
 import authPlugin from './plugins/auth.ts';
 import metricsPlugin from './plugins/metrics.ts';
@@ -81,6 +82,7 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
     },
     ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: false } },
   });
+  useJsonBodyParser(app);
   app.decorate('directory', opts.directory);
   app.decorate('clock', opts.clock ?? (() => new Date()));
   for (const schema of sharedSchemas) app.addSchema(schema);
