@@ -99,8 +99,11 @@ const schema = {
   required: [],
 } as const;
 
-/** Its value carries credentials: a start-up error names it without repeating the value. */
-const SECRET_VARIABLES = new Set(['HERALD_SMTP_URL']);
+/**
+ * Their values are credentials or keys: a start-up error names them without repeating the value (a
+ * mistyped key is often one character off the real one, and start-up errors end up in logs).
+ */
+const SECRET_VARIABLES = new Set(['HERALD_SMTP_URL', 'HERALD_SECRET_KEY', 'HERALD_SEAL_KEY']);
 
 const validate = new Ajv({ useDefaults: true, coerceTypes: true, allErrors: true }).compile(schema);
 
