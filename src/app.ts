@@ -5,6 +5,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type pg from 'pg';
 import { devSealKey, type SealKey } from './archive/seals/seal-key.ts';
 import { sharedSchemas } from './http/schemas/notice.ts';
+import sessionsPlugin, { type SessionOptions } from './auth/sessions.ts';
 import authPlugin from './plugins/auth.ts';
 import metricsPlugin from './plugins/metrics.ts';
 import postgresPlugin from './plugins/postgres.ts';
@@ -32,6 +33,7 @@ import { DEV_SECRET_KEY } from './secrets/secret-key.ts';
 import { syncTenants } from './store/tenants.ts';
 import type { Clock } from './time/clock.ts';
 import type { TenantDirectory } from './tenancy/directory.ts';
+import webPlugin from './web/plugin.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -65,6 +67,8 @@ export interface BuildOptions {
   sealKey?: SealKey;
   /** HERALD_NOARK_FORMAT: `format` of exported documents. @defaultValue 'pdf' */
   noarkFormat?: DocumentFormat;
+  /** HERALD_SESSION_IDLE_MINUTES, HERALD_SESSION_MAX_HOURS, HERALD_COOKIE_SECURE. @defaultValue 1 h idle, 12 h in all, Secure on https */
+  sessions?: Partial<SessionOptions>;
 }
 
 /** 256 KiB: a notice with a long body fits many times over; anything bigger is a mistake or an attack. */
@@ -97,6 +101,7 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(redisPlugin, { url: opts.redisUrl });
   await app.register(queuesPlugin, { redisUrl: opts.redisUrl, prefix: opts.queuePrefix ?? '{herald}' });
   await app.register(metricsPlugin);
+  await app.register(sessionsPlugin, opts.sessions ?? {});
   await app.register(authPlugin);
   await app.register(swagger, {
     openapi: {
@@ -128,6 +133,7 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
     await v1.register(archiveExportRoutes, { format: opts.noarkFormat ?? 'pdf' });
     await v1.register(noticeProofRoutes, { sealKey });
   }, { prefix: '/v1' });
+  await app.register(webPlugin, { prefix: '/app', keyPrefix: opts.queuePrefix ?? '{herald}', sealKey, noarkFormat: opts.noarkFormat ?? 'pdf', secretKey });
 
   app.addHook('onReady', async () => {
     await syncTenants(opts.pool, opts.directory.tenants());
