@@ -99,7 +99,7 @@ async function stop(child: ChildProcess, signal: NodeJS.Signals): Promise<void> 
 }
 
 /** Waits until every API answers `/health/live` (or whatever liveness path answers 200). */
-export async function waitForApis(urls: readonly string[], timeoutMs = 60_000): Promise<void> {
+export async function waitForApis(urls: readonly string[], timeoutMs = 180_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (const url of urls) {
     for (;;) {

@@ -41,6 +41,11 @@ const { values } = parseArgs({
     workers: { type: 'string', default: '2' },
     cluster: { type: 'boolean', default: false },
     dir: { type: 'string', default: '/tmp/herald-soak' },
+    // Loopback ports of the soak's own services and APIs (a test picks free ones).
+    'pg-port': { type: 'string', default: '5442' },
+    'redis-port': { type: 'string', default: '6390' },
+    'cluster-ports': { type: 'string', default: '7001,7002,7003' },
+    'api-ports': { type: 'string', default: '3391,3392' },
     json: { type: 'string' },
   },
 });
@@ -64,9 +69,10 @@ const say = (message: string): void => {
 const TENANTS = ['asnes', 'karasjok'] as const;
 const ROLES: Record<string, Role> = { hr: 'hr', communications: 'communications', approver: 'communications', admin: 'admin' };
 
-const postgres = await startPostgres(join(dir, 'pg'), 5442);
+const [api1 = 3391, api2 = 3392] = values['api-ports'].split(',').map(Number);
+const postgres = await startPostgres(join(dir, 'pg'), Number(values['pg-port']));
 mkdirSync(logDir, { recursive: true });
-const redis = await startRedis(join(dir, 'redis'), { cluster, port: 6390, clusterPorts: [7001, 7002, 7003] });
+const redis = await startRedis(join(dir, 'redis'), { cluster, port: Number(values['redis-port']), clusterPorts: values['cluster-ports'].split(',').map(Number) });
 const sftp = await startSftpServer();
 const graph = await startFakeGraph({ port: 0 });
 const herald = new Herald({
@@ -130,10 +136,10 @@ try {
     pageIds.push(page.pageId);
   }
 
-  const apis = [herald.start('api-1', 'api', 3391), herald.start('api-2', 'api', 3392)];
+  const apis = [herald.start('api-1', 'api', api1), herald.start('api-2', 'api', api2)];
   const workers = Array.from({ length: workerCount }, (_, i) => herald.start(`worker-${i + 1}`, 'worker').name);
   await waitForApis(apis.map((a) => a.url));
-  say(`${cluster ? 'Redis Cluster' : 'Redis'} ${redis.ports.join(',')}, PostgreSQL 5442, APIs ${apis.map((a) => a.url).join(' ')}, ${workers.length} workers; logs in ${logDir}`);
+  say(`${cluster ? 'Redis Cluster' : 'Redis'} ${redis.ports.join(',')}, PostgreSQL ${values['pg-port']}, APIs ${apis.map((a) => a.url).join(' ')}, ${workers.length} workers; logs in ${logDir}`);
 
   const started = Date.now();
   const until = started + durationMs;
@@ -142,7 +148,7 @@ try {
   const client = new SoakClient(apis.map((a) => a.url));
   const [intake, chaos] = await Promise.all([
     runIntake({ client, keys, tenants: TENANTS, examplesDir: join(ROOT, 'examples', 'notices'), until, maxNotices, rate, newspaperUntil: newspaperDeadline - 3000, withdrawShare: 0.08 }),
-    runChaos({ herald, redis, postgres, graph, sftp, workers, until, meanGapMs: Math.max(3000, durationMs / 14), newspaperDeadline }),
+    runChaos({ herald, redis, postgres, graph, sftp, workers, until, meanGapMs: Math.max(2000, durationMs / 16), newspaperDeadline }),
   ]);
   for (const line of chaos.log) say(`fault ${line}`);
 
