@@ -50,6 +50,8 @@ export interface BuildOptions {
   /** Close the pool with the app. @defaultValue true */
   ownsPool?: boolean;
   redisUrl: string;
+  /** HERALD_REDIS_CLUSTER: `redisUrl` is one node of a Redis Cluster. @defaultValue false */
+  redisCluster?: boolean;
   /** HERALD_DATA_DIR: the website channel's web root is `<dataDir>/web`. */
   dataDir: string;
   /** @defaultValue the system clock */
@@ -105,8 +107,8 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(textHygienePlugin);
   await app.register(pressurePlugin, { maxEventLoopDelayMs: opts.maxEventLoopDelayMs ?? 0 });
   await app.register(postgresPlugin, { pool: opts.pool, owned: opts.ownsPool ?? true });
-  await app.register(redisPlugin, { url: opts.redisUrl });
-  await app.register(queuesPlugin, { redisUrl: opts.redisUrl, prefix: opts.queuePrefix ?? '{herald}' });
+  await app.register(redisPlugin, { url: opts.redisUrl, cluster: opts.redisCluster ?? false });
+  await app.register(queuesPlugin, { redisUrl: opts.redisUrl, cluster: opts.redisCluster ?? false, prefix: opts.queuePrefix ?? '{herald}' });
   await app.register(metricsPlugin);
   await app.register(sessionsPlugin, opts.sessions ?? {});
   await app.register(authPlugin);

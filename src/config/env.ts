@@ -9,6 +9,8 @@ export interface Env {
   DATABASE_URL: string;
   /** @defaultValue 'redis://127.0.0.1:6379' */
   REDIS_URL: string;
+  /** REDIS_URL is one node of a Redis Cluster; the others are found from it. @defaultValue false */
+  HERALD_REDIS_CLUSTER: boolean;
   /** @defaultValue 3000 */
   PORT: number;
   /** @defaultValue '127.0.0.1' */
@@ -78,6 +80,7 @@ const schema = {
   properties: {
     DATABASE_URL: { type: 'string', pattern: '^postgres(ql)?://', default: 'postgres://postgres@127.0.0.1:5432/herald' },
     REDIS_URL: { type: 'string', pattern: '^rediss?://', default: 'redis://127.0.0.1:6379' },
+    HERALD_REDIS_CLUSTER: { type: 'boolean', default: false },
     PORT: { type: 'integer', minimum: 0, maximum: 65535, default: 3000 },
     HOST: { type: 'string', minLength: 1, default: '127.0.0.1' },
     HERALD_DATA_DIR: { type: 'string', minLength: 1, default: './data' },
