@@ -6,6 +6,7 @@ import type pg from 'pg';
 import { devSealKey, type SealKey } from './archive/seals/seal-key.ts';
 import { useJsonBodyParser } from './http/json-body.ts';
 import { sharedSchemas } from './http/schemas/notice.ts';
+import sessionsPlugin, { type SessionOptions } from './auth/sessions.ts';
 import authPlugin from './plugins/auth.ts';
 import metricsPlugin from './plugins/metrics.ts';
 import postgresPlugin from './plugins/postgres.ts';
@@ -34,6 +35,7 @@ import { DEV_SECRET_KEY } from './secrets/secret-key.ts';
 import { syncTenants } from './store/tenants.ts';
 import type { Clock } from './time/clock.ts';
 import type { TenantDirectory } from './tenancy/directory.ts';
+import webPlugin from './web/plugin.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -48,6 +50,8 @@ export interface BuildOptions {
   /** Close the pool with the app. @defaultValue true */
   ownsPool?: boolean;
   redisUrl: string;
+  /** HERALD_REDIS_CLUSTER: `redisUrl` is one node of a Redis Cluster. @defaultValue false */
+  redisCluster?: boolean;
   /** HERALD_DATA_DIR: the website channel's web root is `<dataDir>/web`. */
   dataDir: string;
   /** @defaultValue the system clock */
@@ -67,6 +71,8 @@ export interface BuildOptions {
   sealKey?: SealKey;
   /** HERALD_NOARK_FORMAT: `format` of exported documents. @defaultValue 'pdf' */
   noarkFormat?: DocumentFormat;
+  /** HERALD_SESSION_IDLE_MINUTES, HERALD_SESSION_MAX_HOURS, HERALD_COOKIE_SECURE. @defaultValue 1 h idle, 12 h in all, Secure on https */
+  sessions?: Partial<SessionOptions>;
   /** Sees every route as it is registered (the access test's list of routes). @defaultValue none */
   onRoute?: (route: RouteOptions) => void;
 }
@@ -101,9 +107,10 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(textHygienePlugin);
   await app.register(pressurePlugin, { maxEventLoopDelayMs: opts.maxEventLoopDelayMs ?? 0 });
   await app.register(postgresPlugin, { pool: opts.pool, owned: opts.ownsPool ?? true });
-  await app.register(redisPlugin, { url: opts.redisUrl });
-  await app.register(queuesPlugin, { redisUrl: opts.redisUrl, prefix: opts.queuePrefix ?? '{herald}' });
+  await app.register(redisPlugin, { url: opts.redisUrl, cluster: opts.redisCluster ?? false });
+  await app.register(queuesPlugin, { redisUrl: opts.redisUrl, cluster: opts.redisCluster ?? false, prefix: opts.queuePrefix ?? '{herald}' });
   await app.register(metricsPlugin);
+  await app.register(sessionsPlugin, opts.sessions ?? {});
   await app.register(authPlugin);
   await app.register(swagger, {
     openapi: {
@@ -135,6 +142,7 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
     await v1.register(archiveExportRoutes, { format: opts.noarkFormat ?? 'pdf' });
     await v1.register(noticeProofRoutes, { sealKey });
   }, { prefix: '/v1' });
+  await app.register(webPlugin, { prefix: '/app', keyPrefix: opts.queuePrefix ?? '{herald}', sealKey, noarkFormat: opts.noarkFormat ?? 'pdf', secretKey });
 
   app.addHook('onReady', async () => {
     await syncTenants(opts.pool, opts.directory.tenants());
