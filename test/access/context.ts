@@ -3,6 +3,7 @@ import { revokeApiKey } from '../../src/store/api-keys.ts';
 import { ROLES, type Role } from '../../src/notices/types.ts';
 import { buildTestApp, type TestApp } from '../helpers/app.ts';
 import { example } from '../helpers/examples.ts';
+import { createWebAccount } from '../web/accounts.ts';
 
 /** One request of a cell. */
 export interface Req {
@@ -59,8 +60,25 @@ export async function setUp(): Promise<AccessSetup> {
     secrets.add(id);
     return id;
   };
+  const cookiesOf = (setCookie: string | string[] | undefined) => [setCookie ?? []].flat().map((c) => c.split(';')[0]).join('; ');
+  const sessions = new Map<string, Record<string, string>>();
+  /** Signs a web user in as a browser would: the sign-in page's cookie and CSRF token, then the form. */
+  const session = async (tenant: 'asnes' | 'karasjok', role: Role): Promise<Record<string, string>> => {
+    const known = sessions.get(`${tenant} ${role}`);
+    if (known) return known;
+    const account = await createWebAccount(t.db.pool, tenant, role);
+    const page = await t.app.inject({ method: 'GET', url: '/app/sign-in' });
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
+    const form = new URLSearchParams({ _csrf: csrf, email: account.email, password: account.password }).toString();
+    const res = await t.app.inject({ method: 'POST', url: '/app/sign-in', headers: { cookie: cookiesOf(page.headers['set-cookie']), 'content-type': 'application/x-www-form-urlencoded' }, payload: form });
+    if (res.statusCode !== 303) throw new Error(`signing in ${role} of ${tenant}: ${res.statusCode} ${res.body.slice(0, 200)}`);
+    const headers = { cookie: [cookiesOf(page.headers['set-cookie']), cookiesOf(res.headers['set-cookie'])].join('; ') };
+    sessions.set(`${tenant} ${role}`, headers);
+    return headers;
+  };
   const ctx: AccessContext = {
     t,
+    session,
     own,
     other,
     revoked,

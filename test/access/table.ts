@@ -77,6 +77,25 @@ export const TABLE: Record<string, Row> = {
   // `from` after `to` is the archivist's 400; to anyone else the route does not exist.
   'GET /v1/archive/export': { kind: 'api', req: get('/v1/archive/export?from=2025-02-01&to=2025-01-01'), own: archive(400), other: archive(400) },
 
+  // The web app: a session cookie instead of a key.
+  'GET /app': { kind: 'app', req: get('/app'), own: each(200), other: each(200) },
+  'HEAD /app/': { kind: 'app', req: () => ({ method: 'HEAD', url: '/app/' }), own: each(200), other: each(200) },
+  'GET /app/approvals': { kind: 'app', req: get('/app/approvals'), own: roles(200, 200, 403, 200), other: roles(200, 200, 403, 200) },
+  'GET /app/plan': { kind: 'app', req: get('/app/plan'), own: each(200), other: each(200) },
+  'GET /app/notices/new': { kind: 'app', req: get('/app/notices/new'), own: each(200), other: each(200) },
+  'GET /app/notices/:id': { kind: 'app', req: async (c) => get(`/app/notices/${await c.announcement()}`)(c), own: each(200), other: each(404) },
+  'GET /app/notices/:id/edit': { kind: 'app', req: async (c) => get(`/app/notices/${await c.announcement()}/edit`)(c), own: roles(403, 200, 403, 200), other: each(404) },
+  'GET /app/sign-in': pub('/app/sign-in'),
+  'GET /app/assets/*': pub('/app/assets/no-such-file.js', 404),
+  // Forms without their CSRF token: refused before anything happens, whoever sends them.
+  'POST /app/sign-in': { kind: 'public', req: () => ({ method: 'POST', url: '/app/sign-in', payload: { email: 'a@b.example', password: 'x' } }), status: 403 },
+  'POST /app/sign-out': { kind: 'public', req: () => ({ method: 'POST', url: '/app/sign-out', payload: {} }), status: 403 },
+  'POST /app/language': { kind: 'public', req: () => ({ method: 'POST', url: '/app/language', payload: {} }), status: 403 },
+  'POST /app/notices/new': { kind: 'app', req: () => ({ method: 'POST', url: '/app/notices/new', payload: {} }), own: each(403), other: each(403) },
+  'POST /app/notices/:id/edit': { kind: 'app', req: async (c) => ({ method: 'POST', url: `/app/notices/${await c.announcement()}/edit`, payload: {} }), own: each(403), other: each(403) },
+  'POST /app/notices/:id/approve': { kind: 'app', req: async (c) => ({ method: 'POST', url: `/app/notices/${await c.planAwaitingApproval()}/approve`, payload: {} }), own: each(403), other: each(403) },
+  'POST /app/notices/:id/withdraw': { kind: 'app', req: async (c) => ({ method: 'POST', url: `/app/notices/${await c.announcement()}/withdraw`, payload: {} }), own: each(403), other: each(403) },
+
   // The queue dashboard (bull-board), read-only for admins.
   'GET /admin/queues': dashboard('GET', '/admin/queues', 200),
   'HEAD /admin/queues/': dashboard('HEAD', '/admin/queues/', 200),
