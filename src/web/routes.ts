@@ -2,11 +2,13 @@ import type { FastifyPluginAsync } from 'fastify';
 import homeRoutes from './home/routes.ts';
 import type { WebOptions } from './options.ts';
 import languageRoutes from './language/routes.ts';
+import oidcRoutes from './oidc/routes.ts';
 import signInRoutes from './sign-in/routes.ts';
 
 /** Every route module of the web app, registered under /app. Each developer adds their own lines. */
 export const webRoutes: readonly FastifyPluginAsync<WebOptions>[] = [
   signInRoutes,
+  oidcRoutes,
   languageRoutes,
   homeRoutes,
 ];
