@@ -4,6 +4,9 @@ import type { WebOptions } from './options.ts';
 import languageRoutes from './language/routes.ts';
 import oidcRoutes from './oidc/routes.ts';
 import signInRoutes from './sign-in/routes.ts';
+import noticeFormRoutes from './notice-form/routes.ts';
+import noticePageRoutes from './notice-page/routes.ts';
+import planRoutes from './plan/routes.ts';
 
 /** Every route module of the web app, registered under /app. Each developer adds their own lines. */
 export const webRoutes: readonly FastifyPluginAsync<WebOptions>[] = [
@@ -11,4 +14,7 @@ export const webRoutes: readonly FastifyPluginAsync<WebOptions>[] = [
   oidcRoutes,
   languageRoutes,
   homeRoutes,
+  noticeFormRoutes,
+  noticePageRoutes,
+  planRoutes,
 ];
