@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { Cluster, Redis } from 'ioredis';
 import * as client from 'openid-client';
 import type { SingleSignOnConfig } from '../config/tenant-types.ts';
 import { ServiceUnavailable } from '../errors.ts';
@@ -28,7 +28,7 @@ export class OidcSignIn {
   readonly #configs = new Map<string, Promise<client.Configuration>>();
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: Redis | Cluster,
     private readonly keyPrefix: string,
     private readonly env: NodeJS.ProcessEnv = process.env,
   ) {}
