@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
+import adminRoutes from './admin/routes.ts';
 import homeRoutes from './home/routes.ts';
 import type { WebOptions } from './options.ts';
 import languageRoutes from './language/routes.ts';
@@ -14,6 +15,7 @@ export const webRoutes: readonly FastifyPluginAsync<WebOptions>[] = [
   oidcRoutes,
   languageRoutes,
   homeRoutes,
+  adminRoutes,
   noticeFormRoutes,
   noticePageRoutes,
   planRoutes,
