@@ -6,6 +6,7 @@ import signInRoutes from './sign-in/routes.ts';
 import noticeFormRoutes from './notice-form/routes.ts';
 import noticePageRoutes from './notice-page/routes.ts';
 import planRoutes from './plan/routes.ts';
+import previewRoutes from './previews/routes.ts';
 
 /** Every route module of the web app, registered under /app. Each developer adds their own lines. */
 export const webRoutes: readonly FastifyPluginAsync<WebOptions>[] = [
@@ -15,4 +16,5 @@ export const webRoutes: readonly FastifyPluginAsync<WebOptions>[] = [
   noticeFormRoutes,
   noticePageRoutes,
   planRoutes,
+  previewRoutes,
 ];

@@ -120,6 +120,19 @@ test('a valid vacancy is stored, shown on its page, in the plan, and a double su
   assert.ok(plan.body.includes(`/app/notices/${id}`), 'the plan links the notice');
   assert.equal((await hr.get('/app/plan?view=month&date=not-a-date')).statusCode, 200);
 
+  const website = await hr.get(`/app/notices/${id}/preview/website`);
+  assert.equal(website.statusCode, 200);
+  assert.match(website.body, /"@type":\s*"JobPosting"/, 'the website channel\'s own page, JSON-LD included');
+  const tooLong = await hr.get(`/app/notices/${id}/preview/newspaper`);
+  assert.equal(tooLong.statusCode, 422, 'the example vacancy is longer than Glåmdalen takes');
+  assert.match(tooLong.body, /allows at most 200 mm/);
+  const post = await hr.get(`/app/notices/${id}/preview/facebook`);
+  assert.equal(post.statusCode, 200);
+  assert.match(post.body, /<meter id="fb-length" min="0" max="63206" value="\d+"/);
+  assert.match(post.body, /Stillingsutlysning: Sykepleier ved Åsnes helsetun/);
+  assert.equal((await hr.get(`/app/notices/${id}/preview/radio`)).statusCode, 404);
+  assert.equal((await karasjok.get(`/app/notices/${id}/preview/website`)).statusCode, 404);
+
   assert.equal((await karasjok.get(`/app/notices/${id}`)).statusCode, 404, 'another municipality sees nothing');
   assert.equal((await hr.get('/app/notices/not-a-uuid')).statusCode, 404);
 });
@@ -135,6 +148,10 @@ test('a plan needs a second person: the approval queue, approval by another user
   const self = await comms.post(`/app/notices/${id}/approve`, {});
   assert.equal(self.statusCode, 403);
   assert.match(String(self.headers['content-type']), /text\/html/);
+
+  const ad = await approver.get(`/app/notices/${id}/preview/newspaper`);
+  assert.equal(ad.headers['content-type'], 'application/pdf');
+  assert.equal(ad.rawPayload.subarray(0, 5).toString(), '%PDF-');
 
   const queue = await approver.get('/app/approvals');
   assert.ok(queue.body.includes(`/app/notices/${id}/approve`));

@@ -166,4 +166,10 @@ export const en: Record<MessageKey, string> = {
   'approvals.none': 'No notices are waiting for approval.',
   'approvals.by': 'submitted by {name}',
   'approvals.own': 'You submitted this; someone else must approve it.',
+  'preview.facebookTitle': 'Preview: the Facebook post',
+  'preview.facebookPost': 'The post as the Facebook Page shows it',
+  'preview.of': 'This is how “{title}” appears on the Facebook Page.',
+  'preview.image': 'Image',
+  'preview.length': 'Length: {used} of at most {max} characters',
+  'preview.adTitle': 'Preview: the newspaper ad',
 };

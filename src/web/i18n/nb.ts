@@ -168,6 +168,12 @@ export const nb = {
   'approvals.none': 'Ingen kunngjøringer venter på godkjenning.',
   'approvals.by': 'sendt inn av {name}',
   'approvals.own': 'Du sendte inn denne; en annen må godkjenne den.',
+  'preview.facebookTitle': 'Forhåndsvisning: Facebook-innlegget',
+  'preview.facebookPost': 'Innlegget slik det vises på Facebook-siden',
+  'preview.of': 'Slik blir «{title}» på Facebook-siden.',
+  'preview.image': 'Bilde',
+  'preview.length': 'Lengde: {used} av høyst {max} tegn',
+  'preview.adTitle': 'Forhåndsvisning: avisannonsen',
 } as const;
 
 export type MessageKey = keyof typeof nb;

@@ -166,4 +166,10 @@ export const nn: Record<MessageKey, string> = {
   'approvals.none': 'Ingen kunngjeringar ventar på godkjenning.',
   'approvals.by': 'send inn av {name}',
   'approvals.own': 'Du sende inn denne; ein annan må godkjenne henne.',
+  'preview.facebookTitle': 'Førehandsvising: Facebook-innlegget',
+  'preview.facebookPost': 'Innlegget slik det blir vist på Facebook-sida',
+  'preview.of': 'Slik blir «{title}» på Facebook-sida.',
+  'preview.image': 'Bilete',
+  'preview.length': 'Lengd: {used} av høgst {max} teikn',
+  'preview.adTitle': 'Førehandsvising: avisannonsen',
 };
