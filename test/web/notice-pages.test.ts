@@ -129,7 +129,7 @@ test('a valid vacancy is stored, shown on its page, in the plan, and a double su
   const post = await hr.get(`/app/notices/${id}/preview/facebook`);
   assert.equal(post.statusCode, 200);
   assert.match(post.body, /<meter id="fb-length" min="0" max="63206" value="\d+"/);
-  assert.match(post.body, /Stillingsutlysning: Sykepleier ved Åsnes helsetun/);
+  assert.match(post.body, /Ledig stilling: Sykepleier ved Åsnes helsetun/);
   assert.equal((await hr.get(`/app/notices/${id}/preview/radio`)).statusCode, 404);
   assert.equal((await karasjok.get(`/app/notices/${id}/preview/website`)).statusCode, 404);
 
