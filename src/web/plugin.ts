@@ -48,7 +48,6 @@ export default async function webPlugin(app: FastifyInstance, opts: WebOptions):
       return;
     }
     if (request.routeOptions.config.public || request.url.startsWith('/app/assets/')) return;
-    if (request.is404) return;
     const expired = request.cookies[SESSION_COOKIE] !== undefined;
     const next = SAFE_METHODS.has(request.method) ? request.url : '/app';
     const query = new URLSearchParams({ next: safeNext(next), ...(expired ? { reason: 'expired' } : {}) });
