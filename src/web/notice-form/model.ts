@@ -67,7 +67,7 @@ function kindOf(schema: Schema): ControlKind {
     case 'email':
       return 'email';
   }
-  return typeof schema.maxLength === 'number' && schema.maxLength <= LONG_TEXT ? 'text' : 'textarea';
+  return typeof schema.maxLength === 'number' && schema.maxLength > LONG_TEXT ? 'textarea' : 'text';
 }
 
 function control(pointer: string, schema: Schema, entry: FormEntry, required: boolean): Control {
