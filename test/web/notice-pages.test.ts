@@ -95,6 +95,11 @@ test('a vacancy that breaks rules is shown again with each message beside its fi
   assert.match(body, /offentleglova/, 'the § 25 statement is missing, with its legal source');
   assert.match(body, /aldersgrense/);
   assert.match(answer.body, /class="error-summary"/);
+  // The lawful window before submitting: the deadline must be after publication, and should be 14 days after.
+  const window = answer.body.slice(answer.body.indexOf('data-window'));
+  assert.match(window, /Søknadsfrist må være [^<]+ eller senere/);
+  assert.match(window, /Søknadsfrist bør være [^<]+ eller senere \(<a href="https:\/\/lovdata\.no/);
+  assert.match(answer.body, /<ul data-plan><li><strong>Nettsiden<\/strong>/);
   // What was written stays in the form.
   assert.ok(answer.body.includes('Flisa'));
   assert.equal(await noticeCount(), 0);

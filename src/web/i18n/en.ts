@@ -112,6 +112,11 @@ export const en: Record<MessageKey, string> = {
   'form.missing': 'Required.',
   'form.tooLong': 'At most {max} characters.',
   'form.invalid': 'Invalid value ({reason}).',
+  'form.window.title': 'Lawful window',
+  'form.window.earliestMust': '{field} must be {date} or later',
+  'form.window.earliestShould': '{field} should be {date} or later',
+  'form.window.latestMust': 'Must be published by {date} (counted from “{field}”)',
+  'form.window.latestShould': 'Should be published by {date} (counted from “{field}”)',
 
   'notice.type': 'Type',
   'notice.status': 'Status',

@@ -114,6 +114,11 @@ export const nb = {
   'form.missing': 'Må fylles ut.',
   'form.tooLong': 'Kan være høyst {max} tegn.',
   'form.invalid': 'Ugyldig verdi ({reason}).',
+  'form.window.title': 'Lovlige frister',
+  'form.window.earliestMust': '{field} må være {date} eller senere',
+  'form.window.earliestShould': '{field} bør være {date} eller senere',
+  'form.window.latestMust': 'Må være publisert senest {date} (regnet fra «{field}»)',
+  'form.window.latestShould': 'Bør være publisert senest {date} (regnet fra «{field}»)',
 
   'notice.type': 'Type',
   'notice.status': 'Status',

@@ -112,6 +112,11 @@ export const nn: Record<MessageKey, string> = {
   'form.missing': 'Må fyllast ut.',
   'form.tooLong': 'Kan vere høgst {max} teikn.',
   'form.invalid': 'Ugyldig verdi ({reason}).',
+  'form.window.title': 'Lovlege fristar',
+  'form.window.earliestMust': '{field} må vere {date} eller seinare',
+  'form.window.earliestShould': '{field} bør vere {date} eller seinare',
+  'form.window.latestMust': 'Må vere publisert seinast {date} (rekna frå «{field}»)',
+  'form.window.latestShould': 'Bør vere publisert seinast {date} (rekna frå «{field}»)',
 
   'notice.type': 'Type',
   'notice.status': 'Status',

@@ -16,6 +16,8 @@ import { controlsOf } from './model.ts';
 import { formMain, type FormPage } from './page.ts';
 import { readForm, submittedRows, type FormBody } from './parse.ts';
 import { checkShape } from './shape.ts';
+import { lawfulWindow } from './window.ts';
+import { publicationMoment } from '../../scheduling/index.ts';
 import type { ShownFinding } from './findings.ts';
 
 type Query = { type?: string };
@@ -63,6 +65,7 @@ export default async function noticeFormRoutes(app: FastifyInstance): Promise<vo
       errors: [],
       warnings: [],
       plan: null,
+      window: [],
       idempotencyKey: randomUUID(),
     });
   });
@@ -75,17 +78,20 @@ export default async function noticeFormRoutes(app: FastifyInstance): Promise<vo
     const rows = submittedRows(body);
     const nodes = formNodes(rules, rows);
     const values = { ...readForm(controlsOf([...nodes.common, ...nodes.fields, ...nodes.attachments]), body), type };
-    const base: FormPage = { rules, zone: entry.tenant.timeZone, action, values, rows, errors: [], warnings: [], plan: null, idempotencyKey: typeof body._key === 'string' ? body._key : randomUUID(), ...(correcting ? { correcting } : {}) };
+    const base: FormPage = { rules, zone: entry.tenant.timeZone, action, values, rows, errors: [], warnings: [], plan: null, window: [], idempotencyKey: typeof body._key === 'string' ? body._key : randomUUID(), ...(correcting ? { correcting } : {}) };
     if (body._add !== undefined) return { form: base, notice: null };
     const lang = webContext(request, reply).lang;
     const shape = checkShape(values, lang);
     if (!shape.ok) return { form: { ...base, errors: shape.findings }, notice: null };
-    const { assessment } = assessForRequest(app, request, shape.notice);
+    const { assessment, now } = assessForRequest(app, request, shape.notice);
+    const planned = assessment.plan.length > 0;
+    const publication = planned ? publicationMoment(assessment.plan, rules.channels.mandatory, entry.tenant.timeZone) : null;
     const form: FormPage = {
       ...base,
       errors: findingsOf(assessment.errors),
       warnings: findingsOf(assessment.warnings),
-      plan: assessment.plan.length > 0 ? presentPlan(assessment.plan, entry.tenant.timeZone) : null,
+      plan: planned ? presentPlan(assessment.plan, entry.tenant.timeZone) : null,
+      window: publication ? lawfulWindow(rules, { notice: shape.notice, tenant: entry.tenant, now, plan: assessment.plan, publication }) : [],
     };
     const ready = assessment.errors.length === 0 && body._action === 'submit';
     return { form, notice: ready ? shape.notice : null };
@@ -123,6 +129,7 @@ export default async function noticeFormRoutes(app: FastifyInstance): Promise<vo
       errors: [],
       warnings: [],
       plan: null,
+      window: [],
       correcting: { id: row.id, version: row.version },
       idempotencyKey: randomUUID(),
     });
