@@ -7,6 +7,19 @@ export interface InjectSession {
   csrf: string;
   get(url: string): Promise<LightMyRequestResponse>;
   post(url: string, form: URLSearchParams | Record<string, string>, opts?: { csrf?: boolean }): Promise<LightMyRequestResponse>;
+  /** The same as multipart/form-data, with files (as a browser sends the notice form). */
+  postMultipart(url: string, form: URLSearchParams, files: Record<string, { name: string; type: string; bytes: Buffer }>): Promise<LightMyRequestResponse>;
+}
+
+function multipartBody(form: URLSearchParams, files: Record<string, { name: string; type: string; bytes: Buffer }>): { boundary: string; body: Buffer } {
+  const boundary = `----herald${Math.random().toString(16).slice(2)}`;
+  const parts: Buffer[] = [];
+  for (const [name, value] of form) parts.push(Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+  for (const [name, file] of Object.entries(files)) {
+    parts.push(Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="${name}"; filename="${file.name}"\r\ncontent-type: ${file.type}\r\n\r\n`), file.bytes, Buffer.from('\r\n'));
+  }
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return { boundary, body: Buffer.concat(parts) };
 }
 
 function cookiesOf(response: LightMyRequestResponse): string {
@@ -41,6 +54,12 @@ export async function signInInject(app: FastifyInstance, account: WebAccount): P
       const body = new URLSearchParams(fields);
       if (opts.csrf !== false) body.set('_csrf', csrf);
       return app.inject({ method: 'POST', url, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: body.toString() });
+    },
+    postMultipart: (url, form, files) => {
+      const fields = new URLSearchParams(form);
+      fields.set('_csrf', csrf);
+      const { boundary, body } = multipartBody(fields, files);
+      return app.inject({ method: 'POST', url, headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: body });
     },
   };
 }

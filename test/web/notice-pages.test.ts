@@ -192,3 +192,39 @@ test('a correction through the form makes a new version', async () => {
   assert.equal(rows[0]?.version, 2);
   assert.equal((await comms.get(`/app/notices/${id}/edit`)).statusCode, 403, 'only the submitter role or an admin corrects');
 });
+
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
+test('an uploaded image is stored under its hash and served publicly; a file that is not an image, or one without alt text, is refused', async () => {
+  const announcement = { ...example('announcement'), channels: ['website'] };
+  delete (announcement as { attachments?: unknown }).attachments;
+  const before = await noticeCount();
+
+  const notImage = await comms.postMultipart('/app/notices/new?type=announcement', submission({ ...announcement, attachments: [{ altText: 'Kart over Flisa sentrum' }] }, ['_action', 'submit']), {
+    '/attachments/0/file': { name: 'kart.png', type: 'image/png', bytes: Buffer.from('#!/bin/sh\necho not an image\n') },
+  });
+  assert.equal(notImage.statusCode, 422);
+  assert.match(messagesFor(notImage.body, '/attachments/0/file'), /ikke et bilde/);
+
+  const noAlt = await comms.postMultipart('/app/notices/new?type=announcement', submission(announcement, ['_action', 'submit']), {
+    '/attachments/0/file': { name: 'kart.png', type: 'image/png', bytes: PNG },
+  });
+  assert.equal(noAlt.statusCode, 422);
+  assert.match(noAlt.body, /alternativ tekst/);
+  assert.equal(await noticeCount(), before, 'nothing stored');
+
+  const stored = await comms.postMultipart('/app/notices/new?type=announcement', submission({ ...announcement, attachments: [{ altText: 'Kart over Flisa sentrum' }] }, ['_action', 'submit']), {
+    '/attachments/0/file': { name: 'kart.png', type: 'image/png', bytes: PNG },
+  });
+  assert.equal(stored.statusCode, 303, stored.body.slice(0, 3000));
+  const id = noticeIdOf(stored.headers.location);
+  const { rows } = await t.db.pool.query<{ content: { attachments: { url: string; altText: string }[] } }>(
+    'SELECT v.content FROM notice_versions v JOIN notices n ON n.id = v.notice_id AND n.current_version = v.version WHERE n.id = $1',
+    [id],
+  );
+  const url = rows[0]?.content.attachments[0]?.url ?? '';
+  assert.match(url, /\/public\/asnes\/media\/[0-9a-f]{64}\.png$/);
+  const image = await t.app.inject({ method: 'GET', url: new URL(url).pathname });
+  assert.equal(image.statusCode, 200);
+  assert.ok(image.rawPayload.equals(PNG));
+});

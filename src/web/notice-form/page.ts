@@ -82,7 +82,7 @@ export function formMain(ctx: WebContext, p: FormPage, papers: ReadonlyMap<strin
   return html`<h1>${heading}</h1>
     <p>${t(lang, 'form.intro')}</p>
     ${summary(lang, p.errors)}
-    <form method="post" action="${p.action}" class="notice-form" novalidate data-notice-form ${dataText}>
+    <form method="post" action="${p.action}" enctype="multipart/form-data" class="notice-form" novalidate data-notice-form ${dataText}>
       <input type="hidden" name="_csrf" value="${ctx.csrfToken}">
       <input type="hidden" name="_key" value="${p.idempotencyKey}">
       ${p.correcting ? html`<input type="hidden" name="_version" value="${p.correcting.version}">` : ''}
