@@ -32,6 +32,7 @@ const app = await build({
   directory,
   pool: createPool(env.DATABASE_URL),
   redisUrl: env.REDIS_URL,
+  redisCluster: env.HERALD_REDIS_CLUSTER,
   dataDir: env.HERALD_DATA_DIR,
   logger,
   secretKey: requireSecretKey(env.HERALD_SECRET_KEY),

@@ -31,7 +31,7 @@ const running = await startWorkers({
   pool,
   databaseUrl: env.DATABASE_URL,
   directory,
-  queue: { redisUrl: env.REDIS_URL, prefix: env.HERALD_QUEUE_PREFIX },
+  queue: { redisUrl: env.REDIS_URL, prefix: env.HERALD_QUEUE_PREFIX, cluster: env.HERALD_REDIS_CLUSTER },
   dataDir: env.HERALD_DATA_DIR,
   concurrency: env.HERALD_WORKER_CONCURRENCY,
   lockDurationMs: env.HERALD_JOB_LOCK_MS,

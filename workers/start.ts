@@ -27,7 +27,7 @@ import { serveMetrics, type MetricsServer } from '../src/metrics/http-server.ts'
 import { WorkerMetrics } from '../src/metrics/worker-metrics.ts';
 import { AlertQueue, alertJobOptions } from '../src/queue/alert-queue.ts';
 import { indexRebuilds, rebuildWebsiteIndex, WEBSITE_INDEX_JOB } from '../src/publishing/website-index.ts';
-import type { QueueConfig } from '../src/queue/connection.ts';
+import { disconnectClusterClients, type QueueConfig } from '../src/queue/connection.ts';
 import { PublishingQueues } from '../src/queue/publishing-queues.ts';
 import { WindowedJob } from '../src/queue/windowed-job.ts';
 import { webRootOf } from '../src/routes/public.ts';
@@ -254,6 +254,7 @@ export async function startWorkers(opts: WorkerOptions): Promise<RunningWorkers>
       await queues.close();
       await alerting?.close();
       await server?.close();
+      disconnectClusterClients();
     },
   };
 }

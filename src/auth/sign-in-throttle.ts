@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { Cluster, Redis } from 'ioredis';
 
 export interface ThrottleLimits {
   /** Failed sign-ins allowed per login e-mail (known or not) in one window. */
@@ -18,7 +18,8 @@ export const DEFAULT_THROTTLE: ThrottleLimits = { perAccount: 5, perAddress: 30,
  */
 export class SignInThrottle {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: Redis | Cluster,
+    /** Carries a hash tag (`{herald}`): both keys of a MULTI then live in one Redis Cluster slot. */
     private readonly keyPrefix: string,
     private readonly limits: ThrottleLimits = DEFAULT_THROTTLE,
   ) {}

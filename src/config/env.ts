@@ -9,6 +9,8 @@ export interface Env {
   DATABASE_URL: string;
   /** @defaultValue 'redis://127.0.0.1:6379' */
   REDIS_URL: string;
+  /** REDIS_URL is one node of a Redis Cluster; the others are found from it. @defaultValue false */
+  HERALD_REDIS_CLUSTER: boolean;
   /** @defaultValue 3000 */
   PORT: number;
   /** @defaultValue '127.0.0.1' */
@@ -78,6 +80,7 @@ const schema = {
   properties: {
     DATABASE_URL: { type: 'string', pattern: '^postgres(ql)?://', default: 'postgres://postgres@127.0.0.1:5432/herald' },
     REDIS_URL: { type: 'string', pattern: '^rediss?://', default: 'redis://127.0.0.1:6379' },
+    HERALD_REDIS_CLUSTER: { type: 'boolean', default: false },
     PORT: { type: 'integer', minimum: 0, maximum: 65535, default: 3000 },
     HOST: { type: 'string', minLength: 1, default: '127.0.0.1' },
     HERALD_DATA_DIR: { type: 'string', minLength: 1, default: './data' },
@@ -108,8 +111,11 @@ const schema = {
   required: [],
 } as const;
 
-/** Its value carries credentials: a start-up error names it without repeating the value. */
-const SECRET_VARIABLES = new Set(['HERALD_SMTP_URL']);
+/**
+ * Their values are credentials or keys: a start-up error names them without repeating the value (a
+ * mistyped key is often one character off the real one, and start-up errors end up in logs).
+ */
+const SECRET_VARIABLES = new Set(['HERALD_SMTP_URL', 'HERALD_SECRET_KEY', 'HERALD_SEAL_KEY']);
 
 const validate = new Ajv({ useDefaults: true, coerceTypes: true, allErrors: true }).compile(schema);
 

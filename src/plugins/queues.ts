@@ -1,8 +1,8 @@
 import { Queue } from 'bullmq';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { Redis } from 'ioredis';
 import { CHANNELS } from '../notices/types.ts';
+import { redisClient } from '../queue/connection.ts';
 import { ALERTS_QUEUE, channelQueueName, MAINTENANCE_QUEUE } from '../queue/names.ts';
 
 declare module 'fastify' {
@@ -14,6 +14,8 @@ declare module 'fastify' {
 
 export interface QueuesPluginOptions {
   redisUrl: string;
+  /** HERALD_REDIS_CLUSTER */
+  cluster: boolean;
   /** HERALD_QUEUE_PREFIX. */
   prefix: string;
 }
@@ -23,7 +25,7 @@ export const WORKER_QUEUES = [...CHANNELS.map(channelQueueName), MAINTENANCE_QUE
 
 async function queuesPlugin(app: FastifyInstance, opts: QueuesPluginOptions): Promise<void> {
   // One connection for all of them, failing fast while Redis is away (readiness says so at once).
-  const connection = new Redis(opts.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2000 });
+  const connection = redisClient(opts.redisUrl, opts.cluster, { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2000 });
   connection.on('error', () => undefined);
   const queues = new Map(WORKER_QUEUES.map((name) => [name, new Queue(name, { connection, prefix: opts.prefix })]));
   for (const queue of queues.values()) {

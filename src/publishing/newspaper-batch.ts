@@ -3,7 +3,7 @@ import type pg from 'pg';
 import { appendRecords, type ArchiveRecordInput } from '../archive/index.ts';
 import { batchOf, type DeliveredBatch, type NewspaperChannel } from '../channels/newspaper/index.ts';
 import { PermanentChannelError, type Artifact, type PublicationTask } from '../channels/types.ts';
-import { claimIssueBatch, markBatchDelivered, markBatchFailed, releaseBatchAfterError, type BatchClaim } from '../store/newspaper-batches.ts';
+import { claimIssueBatch, markBatchDelivered, markBatchFailed, releaseBatchAfterError, renewBatchLeases, type BatchClaim } from '../store/newspaper-batches.ts';
 import { loadPublication, type LoadedPublication } from '../store/publications.ts';
 import { inTransaction } from '../store/transaction.ts';
 import type { TenantDirectory } from '../tenancy/directory.ts';
@@ -113,6 +113,27 @@ async function recordDelivery(ctx: NewspaperBatchContext, batchId: string, items
 }
 
 /**
+ * Keeps the claim's leases fresh while its batch is rendered and sent: rendering a big issue on a busy
+ * machine can outlast one lease, and a lapsed lease lets another worker claim the same ads and send
+ * the whole issue a second time (the soak saw one issue go out ten times). `stillHeld` renews at once
+ * and says whether every row given is still this attempt's.
+ */
+function holdLeases(ctx: NewspaperBatchContext, claims: readonly BatchClaim[]): { stillHeld(needed: readonly Claimed[]): Promise<boolean>; stop(): void } {
+  const timer = setInterval(() => {
+    renewBatchLeases(ctx.pool, claims, ctx.leaseMs).catch(() => undefined);
+  }, Math.max(10, Math.floor(ctx.leaseMs / 3)));
+  return {
+    async stillHeld(needed) {
+      const held = await renewBatchLeases(ctx.pool, claims, ctx.leaseMs);
+      return needed.every((i) => held.has(i.claim.id));
+    },
+    stop: () => {
+      clearInterval(timer);
+    },
+  };
+}
+
+/**
  * One attempt at the issue that publication `publicationId` is booked into (DESIGN, "newspaper"):
  * claim every due ad of that paper and issue at once, look for an earlier attempt's batch at the
  * paper before sending again, render the rest, deliver them as one batch (ads, plain texts, then the
@@ -128,6 +149,7 @@ export async function publishNewspaperIssue(ctx: NewspaperBatchContext, publicat
   const first = items[0];
   if (!first) return { outcome: { kind: 'skipped', refusal: { refused: 'missing' } }, changes: [] };
   const changes = [{ tenantSlug: first.publication.tenantSlug, channel: 'newspaper' as const }];
+  const leases = holdLeases(ctx, claims);
 
   try {
     // An earlier attempt whose outcome is unknown: if its manifest reached the paper, adopt it.
@@ -155,6 +177,8 @@ export async function publishNewspaperIssue(ctx: NewspaperBatchContext, publicat
     }
     const sent = rendered.map((r) => r.item);
     if (rendered.length > 0) {
+      // Another worker took over while this one rendered: it sends the issue, this one must not.
+      if (!(await leases.stillHeld(sent))) return { outcome: { kind: 'skipped', refusal: { refused: 'held', retryInMs: ctx.leaseMs } }, changes: [] };
       const batch = batchOf(batchId, ctx.clock(), rendered.map(({ item, artifact }) => ({ task: item.task, artifact })));
       const delivered = await ctx.newspaper.deliverBatch(batch);
       await recordDelivery(ctx, batchId, sent, new Map(rendered.map((r) => [r.item.claim.id, r.artifact])), delivered);
@@ -173,5 +197,7 @@ export async function publishNewspaperIssue(ctx: NewspaperBatchContext, publicat
     await releaseBatchAfterError(ctx.pool, items.map((i) => i.claim), { message: d.message, attempt: first.claim.attempt, batchId });
     ctx.observe?.(items.map((i) => ({ publication: i.publication, attempt: i.claim.attempt, state: 'retry', at: null })));
     return { outcome: { kind: 'retry', error }, changes: [] };
+  } finally {
+    leases.stop();
   }
 }

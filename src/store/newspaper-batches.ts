@@ -100,6 +100,21 @@ export async function markBatchFailed(db: pg.PoolClient, claims: readonly Attemp
   return rows.map((r) => r.id);
 }
 
+/**
+ * Extends the claimant's leases on the rows it still holds (state `publishing`, its attempt) by
+ * `leaseMs`. Returns the ids it still holds: a row missing was taken over by another worker.
+ */
+export async function renewBatchLeases(pool: pg.Pool, claims: readonly Attempt[], leaseMs: number): Promise<Set<string>> {
+  const { rows } = await pool.query<{ id: string }>(
+    `UPDATE publications p SET lease_until = now() + $3 * interval '1 millisecond'
+       FROM unnest($1::uuid[], $2::int[]) AS c(id, attempt)
+      WHERE p.id = c.id AND p.state = 'publishing' AND p.attempts = c.attempt
+      RETURNING p.id`,
+    [ids(claims), attempts(claims), leaseMs],
+  );
+  return new Set(rows.map((r) => r.id));
+}
+
 /** After a failed attempt that will be retried: release the leases, keep the error; the state stays `publishing` (outcome unknown). */
 export async function releaseBatchAfterError(pool: pg.Pool, claims: readonly Attempt[], error: unknown): Promise<void> {
   await pool.query(
