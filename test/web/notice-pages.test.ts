@@ -190,6 +190,8 @@ test('a correction through the form makes a new version', async () => {
   assert.equal(answer.statusCode, 303, answer.body.slice(0, 2000));
   const { rows } = await t.db.pool.query<{ version: number }>('SELECT current_version AS version FROM notices WHERE id = $1', [id]);
   assert.equal(rows[0]?.version, 2);
+  const stale = await hr.post(`/app/notices/${id}/edit`, submission(corrected, ['_action', 'submit'], ['_version', '1']));
+  assert.equal(stale.statusCode, 409, 'a form opened before the last correction does not overwrite it');
   assert.equal((await comms.get(`/app/notices/${id}/edit`)).statusCode, 403, 'only the submitter role or an admin corrects');
 });
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { NotFound } from '../../errors.ts';
+import { NoticeStateConflict, NotFound } from '../../errors.ts';
 import { presentPlan } from '../../notices/present.ts';
 import { NOTICE_TYPES, type NoticeInput } from '../../notices/types.ts';
 import { correctAs } from '../../routes/notice-actions.ts';
@@ -165,6 +165,8 @@ export default async function noticeFormRoutes(app: FastifyInstance, opts: WebOp
     const row = await findNotice(app.pg, request.principal.tenantId, request.params.id);
     if (!row) throw new NotFound(`Notice ${request.params.id}`);
     mayChange(request, row, 'correct this notice');
+    // Someone corrected it since this form was opened: theirs must not be overwritten unseen.
+    if (typeof request.body._version === 'string' && request.body._version !== String(row.version)) throw new NoticeStateConflict('correct', 'changed meanwhile');
     const { form, notice } = await check(request, reply, row.type, `/app/notices/${row.id}/edit`, { id: row.id, version: row.version });
     if (!notice) return send(app, request, reply, form, form.errors.length > 0 ? 422 : 200);
     await correctAs(app, request, row.id, notice);
