@@ -52,3 +52,46 @@ export async function setPasswordByEmail(pool: pg.Pool, tenantSlug: string, emai
 export async function setUserLanguage(pool: pg.Pool, userId: string, language: string): Promise<void> {
   await pool.query('UPDATE users SET language = $2 WHERE id = $1', [userId, language]);
 }
+
+export interface OidcIdentity {
+  tenantSlug: string;
+  issuer: string;
+  subject: string;
+  /** The e-mail claim, when the provider gave one (and did not mark it unverified). */
+  email: string | null;
+  name: string | null;
+}
+
+/**
+ * The active user of this tenant an OpenID identity signs in as: the one already linked to the
+ * issuer and subject, else the one whose login e-mail is the e-mail claim (linked now, so a later
+ * change of e-mail at the provider keeps the same user), else — only when `provisionRole` is set — a
+ * new user with that role. Null when none (unknown, or disabled).
+ */
+export async function userForOidcIdentity(pool: pg.Pool, identity: OidcIdentity, provisionRole?: Role): Promise<string | null> {
+  const linked = await pool.query<{ id: string; disabled: boolean }>(
+    `SELECT u.id, u.disabled_at IS NOT NULL AS disabled FROM users u JOIN tenants t ON t.id = u.tenant_id
+      WHERE t.slug = $1 AND u.oidc_issuer = $2 AND u.oidc_subject = $3`,
+    [identity.tenantSlug, identity.issuer, identity.subject],
+  );
+  const found = linked.rows[0];
+  if (found) return found.disabled ? null : found.id;
+  if (identity.email === null) return null;
+  const matched = await pool.query<{ id: string }>(
+    `UPDATE users u SET oidc_issuer = $2, oidc_subject = $3 FROM tenants t
+      WHERE t.id = u.tenant_id AND t.slug = $1 AND lower(u.login_email) = lower($4)
+        AND u.oidc_subject IS NULL AND u.disabled_at IS NULL
+      RETURNING u.id`,
+    [identity.tenantSlug, identity.issuer, identity.subject, identity.email],
+  );
+  if (matched.rows[0]) return matched.rows[0].id;
+  if (!provisionRole) return null;
+  const created = await pool.query<{ id: string }>(
+    `INSERT INTO users (tenant_id, name, role, login_email, email, oidc_issuer, oidc_subject)
+     SELECT id, $2, $3, $4, $4, $5, $6 FROM tenants WHERE slug = $1
+     ON CONFLICT DO NOTHING
+     RETURNING id`,
+    [identity.tenantSlug, identity.name ?? identity.email, provisionRole, identity.email, identity.issuer, identity.subject],
+  );
+  return created.rows[0]?.id ?? null;
+}

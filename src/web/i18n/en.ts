@@ -34,6 +34,14 @@ export const en: Record<MessageKey, string> = {
   'signin.signedOut': 'You are signed out.',
   'signin.expired': 'Your session has expired. Please sign in again.',
 
+  'oidc.heading': 'Single sign-on',
+  'oidc.button': 'Sign in with {label}',
+  'oidc.unknownTitle': 'You have no Herald user',
+  'oidc.unknownText': 'You signed in at {provider} as {email}, but {tenant} has no active Herald user with that e-mail address. Ask an administrator of the municipality to add you.',
+  'oidc.failedTitle': 'Sign-in failed',
+  'oidc.failedText': 'Signing in through {provider} did not complete. Please try again from the sign-in page.',
+  'oidc.tryAgain': 'Back to the sign-in page',
+
   'home.title': 'Home',
   'home.greeting': 'Hello, {name}',
   'home.youAre': 'You are signed in as {role} in {tenant}.',

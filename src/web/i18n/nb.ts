@@ -36,6 +36,14 @@ export const nb = {
   'signin.signedOut': 'Du er logget ut.',
   'signin.expired': 'Økten din er utløpt. Logg inn igjen.',
 
+  'oidc.heading': 'Enkel pålogging',
+  'oidc.button': 'Logg inn med {label}',
+  'oidc.unknownTitle': 'Du har ingen bruker i Herald',
+  'oidc.unknownText': 'Du ble logget inn hos {provider} som {email}, men {tenant} har ingen aktiv Herald-bruker med denne e-postadressen. Be en administrator i kommunen om å legge deg til.',
+  'oidc.failedTitle': 'Innloggingen mislyktes',
+  'oidc.failedText': 'Innloggingen gjennom {provider} ble ikke fullført. Prøv igjen fra innloggingssiden.',
+  'oidc.tryAgain': 'Til innloggingssiden',
+
   'home.title': 'Forside',
   'home.greeting': 'Hei, {name}',
   'home.youAre': 'Du er logget inn som {role} i {tenant}.',

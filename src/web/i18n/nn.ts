@@ -34,6 +34,14 @@ export const nn: Record<MessageKey, string> = {
   'signin.signedOut': 'Du er logga ut.',
   'signin.expired': 'Økta di er utgått. Logg inn igjen.',
 
+  'oidc.heading': 'Enkel pålogging',
+  'oidc.button': 'Logg inn med {label}',
+  'oidc.unknownTitle': 'Du har ingen brukar i Herald',
+  'oidc.unknownText': 'Du vart logga inn hos {provider} som {email}, men {tenant} har ingen aktiv Herald-brukar med denne e-postadressa. Be ein administrator i kommunen om å leggje deg til.',
+  'oidc.failedTitle': 'Innlogginga mislukkast',
+  'oidc.failedText': 'Innlogginga gjennom {provider} vart ikkje fullført. Prøv igjen frå innloggingssida.',
+  'oidc.tryAgain': 'Til innloggingssida',
+
   'home.title': 'Framside',
   'home.greeting': 'Hei, {name}',
   'home.youAre': 'Du er logga inn som {role} i {tenant}.',
