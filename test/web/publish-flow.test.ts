@@ -75,8 +75,10 @@ test('HR writes a vacancy that breaks a rule, sees why beside the field, fixes i
   const websiteState = page.locator('tr', { hasText: 'Nettsiden' }).locator('.badge');
   await until(page, async () => (await websiteState.textContent()) === 'Publisert', 'the website publication');
   assert.equal(await page.getByRole('link', { name: 'Se siden' }).count(), 1);
-  const index = await page.request.get('/public/asnes/');
-  assert.match(await index.text(), /Sykepleier ved Åsnes helsetun/);
+  // The index is rebuilt just after the page is written: wait for it too.
+  const listed = async () => /Sykepleier ved Åsnes helsetun/.test(await (await page.request.get('/public/asnes/')).text());
+  for (let i = 0; i < 60 && !(await listed()); i++) await page.waitForTimeout(500);
+  assert.ok(await listed(), 'the vacancy is listed on the public index');
   await checkA11y(page);
   await screenshot(page, 'notice-published');
 
