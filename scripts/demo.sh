@@ -44,9 +44,31 @@ mkdir -p "$HERALD_DATA_DIR"
   echo "ARCHIVIST=$(npm run keys -- create --tenant asnes --role archivist --name 'Per Olsen (arkiv)')"
   echo "ADMIN=$(npm run keys -- create --tenant asnes --role admin --name 'Admin Åsnes')"
 } > "$keys_file"
+
+# Web app accounts (sign in at /app): a fresh password each start, printed below and kept in a file.
+accounts_file="$HERALD_DATA_DIR/demo-accounts.txt"
+demo_account() { # e-mail role name
+  local password
+  password=$(npm run --silent users -- create --tenant asnes --role "$2" --name "$3" --email "$1" 2>/dev/null) \
+    || password=$(npm run --silent users -- set-password --tenant asnes --email "$1")
+  printf '  %-32s %-18s %s (%s)\n' "$1" "$password" "$3" "$2"
+}
+{
+  echo "# Demo web accounts for Åsnes kommune (e-mail, password, who), created $(date -u +%FT%TZ)"
+  demo_account kari.nordmann@asnes.example hr 'Kari Nordmann'
+  demo_account ola.hansen@asnes.example communications 'Ola Hansen'
+  demo_account ingrid.berg@asnes.example communications 'Ingrid Berg'
+  demo_account per.olsen@asnes.example archivist 'Per Olsen'
+  demo_account admin@asnes.example admin 'Anne Admin'
+} > "$accounts_file"
+chmod 600 "$accounts_file" "$keys_file"
+
 cat <<MSG
 
-Herald is starting on http://$HOST:$PORT  (API docs: /docs, public pages: /public/asnes/)
+Herald is starting on http://$HOST:$PORT  (web app: /app, API docs: /docs, public pages: /public/asnes/)
+Sign in to the web app at http://$HOST:$PORT/app with one of these demo accounts (also in $accounts_file):
+$(grep -v '^#' "$accounts_file")
+
 Demoavisa takes bookings for today's issue until $demo_deadline (Oslo time); a newspaper notice sent
 before then is delivered at $demo_deadline into $HERALD_DATA_DIR/newspapers/asnes/demoavisa/<date>/
 Demo keys (also in $keys_file; load them with: source $keys_file):

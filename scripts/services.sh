@@ -94,6 +94,8 @@ tools=()
 have pdffonts || tools+=(poppler-utils)
 have xmllint || tools+=(libxml2-utils)
 [[ -x /usr/sbin/sshd ]] || tools+=(openssh-server)
+# Debian's Chromium: the web app's browser tests drive it with playwright-core (no browser download).
+[[ -x /usr/bin/chromium ]] || tools+=(chromium)
 if ((${#tools[@]})); then
   if ((EUID == 0)); then
     log "installing ${tools[*]} with apt-get (log: /tmp/herald-apt-tools.log)"

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RouteOptions } from 'fastify';
 import type pg from 'pg';
 import { devSealKey, type SealKey } from './archive/seals/seal-key.ts';
+import { useJsonBodyParser } from './http/json-body.ts';
 import { sharedSchemas } from './http/schemas/notice.ts';
+import sessionsPlugin, { type SessionOptions } from './auth/sessions.ts';
 import authPlugin from './plugins/auth.ts';
 import metricsPlugin from './plugins/metrics.ts';
 import postgresPlugin from './plugins/postgres.ts';
@@ -12,6 +14,7 @@ import pressurePlugin from './plugins/pressure.ts';
 import problemPlugin from './plugins/problem.ts';
 import queuesPlugin from './plugins/queues.ts';
 import redisPlugin from './plugins/redis.ts';
+import textHygienePlugin from './plugins/text-hygiene.ts';
 import adminQueueRoutes from './routes/admin-queues.ts';
 import type { DocumentFormat } from './archive/noark5/context.ts';
 import archiveExportRoutes from './routes/archive-export.ts';
@@ -32,6 +35,7 @@ import { DEV_SECRET_KEY } from './secrets/secret-key.ts';
 import { syncTenants } from './store/tenants.ts';
 import type { Clock } from './time/clock.ts';
 import type { TenantDirectory } from './tenancy/directory.ts';
+import webPlugin from './web/plugin.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -67,6 +71,10 @@ export interface BuildOptions {
   sealKey?: SealKey;
   /** HERALD_NOARK_FORMAT: `format` of exported documents. @defaultValue 'pdf' */
   noarkFormat?: DocumentFormat;
+  /** HERALD_SESSION_IDLE_MINUTES, HERALD_SESSION_MAX_HOURS, HERALD_COOKIE_SECURE. @defaultValue 1 h idle, 12 h in all, Secure on https */
+  sessions?: Partial<SessionOptions>;
+  /** Sees every route as it is registered (the access test's list of routes). @defaultValue none */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 /** 256 KiB: a notice with a long body fits many times over; anything bigger is a mistake or an attack. */
@@ -83,6 +91,8 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
     },
     ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: false } },
   });
+  if (opts.onRoute) app.addHook('onRoute', opts.onRoute);
+  useJsonBodyParser(app);
   app.decorate('directory', opts.directory);
   app.decorate('clock', opts.clock ?? (() => new Date()));
   for (const schema of sharedSchemas) app.addSchema(schema);
@@ -94,11 +104,13 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
   });
 
   await app.register(problemPlugin);
+  await app.register(textHygienePlugin);
   await app.register(pressurePlugin, { maxEventLoopDelayMs: opts.maxEventLoopDelayMs ?? 0 });
   await app.register(postgresPlugin, { pool: opts.pool, owned: opts.ownsPool ?? true });
   await app.register(redisPlugin, { url: opts.redisUrl, cluster: opts.redisCluster ?? false });
   await app.register(queuesPlugin, { redisUrl: opts.redisUrl, cluster: opts.redisCluster ?? false, prefix: opts.queuePrefix ?? '{herald}' });
   await app.register(metricsPlugin);
+  await app.register(sessionsPlugin, opts.sessions ?? {});
   await app.register(authPlugin);
   await app.register(swagger, {
     openapi: {
@@ -130,6 +142,7 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
     await v1.register(archiveExportRoutes, { format: opts.noarkFormat ?? 'pdf' });
     await v1.register(noticeProofRoutes, { sealKey });
   }, { prefix: '/v1' });
+  await app.register(webPlugin, { prefix: '/app', keyPrefix: opts.queuePrefix ?? '{herald}', sealKey, noarkFormat: opts.noarkFormat ?? 'pdf', secretKey });
 
   app.addHook('onReady', async () => {
     await syncTenants(opts.pool, opts.directory.tenants());

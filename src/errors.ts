@@ -14,6 +14,11 @@ export const RoleForbidden = createError<'HERALD_ERR_AUTH_ROLE', 403, [role: str
   'The role "%s" may not %s',
   403,
 );
+export const CsrfRefused = createError(
+  'HERALD_ERR_CSRF',
+  'A signed-in browser must send its CSRF token (header "x-csrf-token" or form field "_csrf") with every change',
+  403,
+);
 export const NotFound = createError<'HERALD_ERR_NOT_FOUND', 404, [what: string]>('HERALD_ERR_NOT_FOUND', '%s was not found', 404);
 export const RequestInvalid = createError('HERALD_ERR_REQUEST_INVALID', 'The request does not match its schema', 400);
 export const BodyNotJson = createError<'HERALD_ERR_REQUEST_JSON', 400, [reason: string]>(
@@ -82,6 +87,7 @@ export const ERRORS = {
   AuthMissing,
   AuthInvalid,
   RoleForbidden,
+  CsrfRefused,
   NotFound,
   RequestInvalid,
   BodyNotJson,

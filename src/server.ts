@@ -40,6 +40,7 @@ const app = await build({
   maxEventLoopDelayMs: env.HERALD_MAX_EVENT_LOOP_DELAY_MS,
   sealKey: sealKeyFrom(env.HERALD_SEAL_KEY),
   noarkFormat: env.HERALD_NOARK_FORMAT,
+  sessions: { idleMs: env.HERALD_SESSION_IDLE_MINUTES * 60_000, absoluteMs: env.HERALD_SESSION_MAX_HOURS * 3_600_000, cookieSecure: env.HERALD_COOKIE_SECURE },
 });
 closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
   if (err) app.log.error({ err }, 'closing after an error');

@@ -67,6 +67,12 @@ export interface Env {
   HERALD_WORKER_METRICS_HOST: string;
   /** Event-loop delay (ms) above which the API answers 503 + Retry-After (0: never). @defaultValue 1000 */
   HERALD_MAX_EVENT_LOOP_DELAY_MS: number;
+  /** A web app session not used for this long ends. @defaultValue 60 */
+  HERALD_SESSION_IDLE_MINUTES: number;
+  /** A web app session ends this long after sign-in. @defaultValue 12 */
+  HERALD_SESSION_MAX_HOURS: number;
+  /** Mark the web app's cookies Secure even on plain-http requests (TLS ends at a proxy). @defaultValue false */
+  HERALD_COOKIE_SECURE: boolean;
 }
 
 const schema = {
@@ -98,12 +104,18 @@ const schema = {
     HERALD_WORKER_METRICS_PORT: { type: 'integer', minimum: 0, maximum: 65535, default: 9464 },
     HERALD_WORKER_METRICS_HOST: { type: 'string', minLength: 1, default: '127.0.0.1' },
     HERALD_MAX_EVENT_LOOP_DELAY_MS: { type: 'integer', minimum: 0, maximum: 60000, default: 1000 },
+    HERALD_SESSION_IDLE_MINUTES: { type: 'integer', minimum: 1, maximum: 1440, default: 60 },
+    HERALD_SESSION_MAX_HOURS: { type: 'integer', minimum: 1, maximum: 720, default: 12 },
+    HERALD_COOKIE_SECURE: { type: 'boolean', default: false },
   },
   required: [],
 } as const;
 
-/** Its value carries credentials: a start-up error names it without repeating the value. */
-const SECRET_VARIABLES = new Set(['HERALD_SMTP_URL']);
+/**
+ * Their values are credentials or keys: a start-up error names them without repeating the value (a
+ * mistyped key is often one character off the real one, and start-up errors end up in logs).
+ */
+const SECRET_VARIABLES = new Set(['HERALD_SMTP_URL', 'HERALD_SECRET_KEY', 'HERALD_SEAL_KEY']);
 
 const validate = new Ajv({ useDefaults: true, coerceTypes: true, allErrors: true }).compile(schema);
 

@@ -3,6 +3,11 @@ import type { Finding } from '../rules/types.ts';
 // C0 controls other than tab, LF and CR, and DEL: invisible, and PostgreSQL cannot store U+0000 in text.
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+// Invisible characters that make text read otherwise than it is: a zero-width space inside a
+// fødselsnummer hides it from the rule that forbids one, a right-to-left override reverses a title on
+// screen. Soft hyphen, zero-width (non-)joiners and marks, bidi embeddings, overrides and isolates,
+// word joiner and invisible operators, BOM; a zero-width joiner only inside an emoji sequence (👩‍💻).
+const INVISIBLE = /[\u00AD\u200B\u200C\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]|(?<!\p{Extended_Pictographic}\uFE0F?)\u200D|\u200D(?!\p{Extended_Pictographic})/u;
 
 function finding(rule: string, path: string, nb: string, en: string, lang: 'nb' | 'en'): Finding {
   return { rule, severity: 'error', path, message: lang === 'en' ? en : nb, messages: { nb, en } };
@@ -11,6 +16,15 @@ function finding(rule: string, path: string, nb: string, en: string, lang: 'nb' 
 function problemOf(text: string, path: () => string, lang: 'nb' | 'en'): Finding | null {
   if (CONTROL.test(text)) {
     return finding('text.control_characters', path(), 'Teksten inneholder kontrolltegn som ikke kan publiseres.', 'The text contains control characters that cannot be published.', lang);
+  }
+  if (INVISIBLE.test(text)) {
+    return finding(
+      'text.invisible_characters',
+      path(),
+      'Teksten inneholder usynlige tegn (null-bredde-mellomrom, retningsoverstyring, myk bindestrek e.l.) som gjør at den leses annerledes enn den er skrevet: fjern dem.',
+      'The text contains invisible characters (zero-width spaces, direction overrides, soft hyphens and the like) that make it read otherwise than it is written: remove them.',
+      lang,
+    );
   }
   // A UTF-16 surrogate without its pair cannot be stored as UTF-8 exactly as written.
   if (!text.isWellFormed()) {

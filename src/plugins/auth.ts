@@ -4,7 +4,7 @@ import fp from 'fastify-plugin';
 import { hashApiKey, looksLikeApiKey } from '../auth/api-key.ts';
 import { KeyCache } from '../auth/key-cache.ts';
 import type { Principal } from '../auth/principal.ts';
-import { AuthInvalid, AuthMissing, RoleForbidden } from '../errors.ts';
+import { AuthInvalid, AuthMissing, CsrfRefused, RoleForbidden } from '../errors.ts';
 import type { Role } from '../notices/types.ts';
 import { findPrincipalByKeyHash, KEY_REVOCATIONS } from '../store/api-keys.ts';
 
@@ -13,10 +13,12 @@ declare module 'fastify' {
     principal: Principal;
   }
   interface FastifyInstance {
-    /** onRequest hook: resolves the Bearer key to a principal, or answers 401. */
+    /** onRequest hook: resolves the Bearer key (or else the web session cookie) to a principal, or answers 401. */
     authenticate: (request: FastifyRequest) => Promise<void>;
   }
 }
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Returns a preHandler that answers 403 unless the caller has one of `roles`. */
 export function requireRole(roles: readonly Role[], action: string) {
@@ -75,7 +77,15 @@ async function authPlugin(app: FastifyInstance, opts: AuthPluginOptions): Promis
   app.decorateRequest('principal', null as unknown as Principal);
   app.decorate('authenticate', async (request: FastifyRequest) => {
     const header = request.headers.authorization;
-    if (!header) throw new AuthMissing();
+    if (!header) {
+      // The web app's browser calls the API with its session cookie; a change needs the CSRF header.
+      const session = await app.sessions.resolve(request);
+      if (!session) throw new AuthMissing();
+      if (!SAFE_METHODS.has(request.method) && !app.sessions.csrfValid(request, request.headers['x-csrf-token'])) throw new CsrfRefused();
+      request.principal = session.principal;
+      request.log = request.log.child({ tenant: session.principal.tenantSlug, sessionId: session.sessionId });
+      return;
+    }
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     const key = match?.[1];
     if (!key || !looksLikeApiKey(key)) throw new AuthInvalid();
@@ -89,4 +99,4 @@ async function authPlugin(app: FastifyInstance, opts: AuthPluginOptions): Promis
   });
 }
 
-export default fp(authPlugin, { name: 'herald-auth', fastify: '5.x', dependencies: ['herald-postgres'] });
+export default fp(authPlugin, { name: 'herald-auth', fastify: '5.x', dependencies: ['herald-postgres', 'herald-sessions'] });

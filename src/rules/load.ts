@@ -8,6 +8,7 @@ import { NOTICE_TYPES } from '../notices/types.ts';
 import { createAjv } from './ajv.ts';
 import { errorPointer, groupErrors } from './ajv-errors.ts';
 import { channelProblems, checkProblems, fieldsSchemaProblems, screenedProblems, type Problem } from './consistency.ts';
+import { formProblems } from './form-labels.ts';
 import { commonFileSchema, ruleFileSchema } from './meta-schema.ts';
 import type { CheckDefinition, LoadedRuleFile, RuleFile } from './types.ts';
 
@@ -90,6 +91,7 @@ export function loadRuleFiles(dir: string): LoadedRuleFile[] {
     const fileProblems: Problem[] = [];
     if (name.replace(/\.ya?ml$/, '') !== data.type) fileProblems.push({ pointer: '/type', message: `type "${data.type}" must match the file name` });
     fileProblems.push(...channelProblems(data.channels), ...fieldsSchemaProblems(data.fields), ...screenedProblems(data.screened ?? [], data.fields));
+    fileProblems.push(...formProblems(data.fields, data.form));
     data.checks.forEach((check, i) => {
       fileProblems.push(...checkProblems(check, data.fields).map((p) => ({ ...p, pointer: `/checks/${i}${p.pointer}` })));
     });

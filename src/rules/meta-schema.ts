@@ -134,10 +134,27 @@ const screened = {
   },
 } as const;
 
-export const ruleFileSchema = {
+/** Label, help and choices of one field in the web app's form, in bokmål, nynorsk and English. */
+const formText = { type: 'object', additionalProperties: false, required: ['nb', 'nn', 'en'], properties: { nb: text, nn: text, en: text } } as const;
+const formEntry = {
   type: 'object',
   additionalProperties: false,
-  required: ['type', 'title', 'submitRoles', 'approval', 'channels', 'schemaRule', 'fields', 'checks'],
+  required: ['label'],
+  properties: {
+    label: formText,
+    help: formText,
+    /** One text per value of an `enum` field (checked against the schema by form-labels.ts). */
+    options: { type: 'object', additionalProperties: formText },
+    /** The entries of an object's (or a list of objects') own fields. */
+    fields: { type: 'object', additionalProperties: { $ref: '#/$defs/formEntry' } },
+  },
+} as const;
+
+export const ruleFileSchema = {
+  $defs: { formEntry },
+  type: 'object',
+  additionalProperties: false,
+  required: ['type', 'title', 'submitRoles', 'approval', 'channels', 'schemaRule', 'fields', 'form', 'checks'],
   properties: {
     type: { enum: NOTICE_TYPES },
     title: messages,
@@ -152,6 +169,7 @@ export const ruleFileSchema = {
     schemaRule: { type: 'object', additionalProperties: false, required: ['id', 'source'], properties: { id: ruleId, source: legalSource } },
     // A JSON Schema itself: the loader compiles it, which checks it far better than a schema could.
     fields: { type: 'object', required: ['type', 'properties'], properties: { type: { const: 'object' } } },
+    form: { type: 'object', additionalProperties: { $ref: '#/$defs/formEntry' } },
     checks,
     screened,
   },

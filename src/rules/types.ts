@@ -74,6 +74,23 @@ export interface ScreenedField {
   source: LegalSource;
 }
 
+/** A text of the web app's form, in each language the app speaks. */
+export interface FormText {
+  nb: string;
+  nn: string;
+  en: string;
+}
+
+/** How a field of `fields` appears in the web app's form (rule file `form:`, keyed by field name). */
+export interface FormEntry {
+  label: FormText;
+  help?: FormText;
+  /** The text of each value of an `enum` field. */
+  options?: Record<string, FormText>;
+  /** Entries of an object's own fields, or of each item's fields in a list of objects. */
+  fields?: Record<string, FormEntry>;
+}
+
 export interface RuleFile {
   type: string;
   title: Messages;
@@ -92,6 +109,8 @@ export interface RuleFile {
   schemaRule: { id: string; source: LegalSource };
   /** JSON Schema for `fields`. */
   fields: Record<string, unknown>;
+  /** Label and help of every field of `fields`, for the web app's generated form. */
+  form: Record<string, FormEntry>;
   checks: CheckDefinition[];
   /** Fields the public journal must screen. @defaultValue none */
   screened?: ScreenedField[];

@@ -113,7 +113,8 @@ export async function withdrawNotice(
 /**
  * A correction: a new version, re-checked by the caller, replaces the current one. The old version's
  * publications are superseded (archived as `corrected`; a published website page is overwritten by
- * the new version's), the new version's publications go to the outbox. One transaction.
+ * the new version's, a Facebook post is taken down), the new version's publications go to the outbox.
+ * One transaction.
  */
 export async function correctNotice(
   pool: pg.Pool,
@@ -143,8 +144,13 @@ export async function correctNotice(
        VALUES ($1, $2, $3, $4, $5, $6, $7)`,
       [input.id, next, input.tenantId, input.content, input.ruleVersion, JSON.stringify(input.warnings), input.by.id],
     );
+    // A Facebook post that is out (or going out) would stay on the Page beside the corrected one:
+    // it is taken down (`withdrawing`). A website page is overwritten at its address; a printed ad
+    // cannot be unprinted (the newspaper correction route handles that).
     const superseded = await client.query<StateChange>(
-      `UPDATE publications p SET state = 'superseded', lease_until = NULL, updated_at = now()
+      `UPDATE publications p
+          SET state = CASE WHEN p.channel = 'facebook' AND old.state IN ('publishing', 'published') THEN 'withdrawing' ELSE 'superseded' END,
+              lease_until = NULL, updated_at = now()
          FROM (SELECT id, state FROM publications WHERE notice_id = $1 AND notice_version = $2
                  AND state IN ('pending', 'scheduled', 'publishing', 'published', 'delivered') FOR UPDATE) old
         WHERE p.id = old.id

@@ -42,7 +42,9 @@ const LOAD = `
 SELECT p.id, p.tenant_id AS "tenantId", t.slug AS "tenantSlug", p.channel, NULLIF(p.target, '') AS target, p.state,
        p.scheduled_at AS "scheduledAt", p.appears_at AS "appearsAt", to_char(p.issue_date, 'YYYY-MM-DD') AS "issueDate",
        p.attempts, p.external_id AS "externalId", p.external_url AS "externalUrl", p.published_at AS "publishedAt",
-       n.withdrawal_reason AS "withdrawalReason",
+       CASE WHEN n.status = 'withdrawn' THEN n.withdrawal_reason
+            WHEN n.current_version > p.notice_version THEN format('corrected: replaced by version %s', n.current_version)
+       END AS "withdrawalReason",
        json_build_object('id', n.id, 'version', p.notice_version, 'type', n.type, 'content', v.content,
                          'publishAt', n.publish_at, 'ruleVersion', v.rule_version) AS notice
   FROM publications p
@@ -112,7 +114,9 @@ SELECT p.id, p.tenant_id AS "tenantId", t.slug AS "tenantSlug", p.channel, NULLI
        COALESCE(cl.previous_state, p.state) AS state,
        p.scheduled_at AS "scheduledAt", p.appears_at AS "appearsAt", to_char(p.issue_date, 'YYYY-MM-DD') AS "issueDate",
        p.external_id AS "externalId", p.external_url AS "externalUrl", p.published_at AS "publishedAt",
-       n.withdrawal_reason AS "withdrawalReason",
+       CASE WHEN n.status = 'withdrawn' THEN n.withdrawal_reason
+            WHEN n.current_version > p.notice_version THEN format('corrected: replaced by version %s', n.current_version)
+       END AS "withdrawalReason",
        json_build_object('id', n.id, 'version', p.notice_version, 'type', n.type, 'content', v.content,
                          'publishAt', n.publish_at, 'ruleVersion', v.rule_version) AS notice,
        cl.attempts AS attempt, cl.attempt_started_at AS "attemptStartedAt",

@@ -73,8 +73,8 @@ test('a plan hearing is booked into a newspaper issue and planned from its print
   assert.ok(paper.scheduledAt < paper.appearsAt, 'booked at the deadline, before the issue day');
 });
 
-test('text is data: markup, right-to-left and zero-width characters are stored exactly', async () => {
-  const title = '<script>alert("x")</script> Møte \u202Eom\u202C \u200Bvei 🚧';
+test('text is data: markup and emoji (a zero-width joiner inside one included) are stored exactly', async () => {
+  const title = '<script>alert("x")</script> Møte om vei 🚧 👩\u200D💻';
   const created = await post(comms, { ...example('announcement'), title });
   assert.equal(created.status, 201);
   const { rows } = await t.db.pool.query<{ title: string }>(`SELECT content->>'title' AS title FROM notice_versions WHERE notice_id = $1`, [created.body.id]);
@@ -213,4 +213,14 @@ describe('list', () => {
     const future = await get('from=2099-01-01');
     assert.equal(future.items.length, 0);
   });
+});
+
+test('invisible characters that make text read otherwise are refused, naming the field', async () => {
+  // A zero-width space inside a fødselsnummer would hide it from common.offl.internet; an override reverses text on screen.
+  for (const [field, text] of [['title', 'Møte \u202Eom\u202C vei'], ['body', `Kontakt oss, oppgi ${nationalIdNumber().replace(/^(\d{6})/, '$1\u200B')}.`], ['title', 'Myk\u00ADbindestrek']] as const) {
+    const answer = await post(comms, { ...example('announcement'), [field]: text });
+    assert.equal(answer.status, 422, JSON.stringify(answer.body));
+    assert.deepEqual(rulesOf(answer), ['text.invisible_characters']);
+    assert.equal(answer.body.errors?.[0]?.path, `/${field}`);
+  }
 });

@@ -40,7 +40,15 @@ test('HERALD_SECRET_KEY: a development key outside production, required in produ
   assert.throws(() => loadEnv({ NODE_ENV: 'production' }), /HERALD_SECRET_KEY is required when NODE_ENV=production/);
   const key = 'ab'.repeat(32);
   assert.equal(loadEnv({ NODE_ENV: 'production', HERALD_SECRET_KEY: key, HERALD_SEAL_KEY: 'cd'.repeat(32) }).HERALD_SECRET_KEY, key);
-  assert.throws(() => loadEnv({ HERALD_SECRET_KEY: 'short' }), /HERALD_SECRET_KEY="short"/);
+  // Named, never echoed: a near-miss of the real key must not land in a log.
+  assert.throws(
+    () => loadEnv({ HERALD_SECRET_KEY: 'ab'.repeat(31) + 'zz' }),
+    (error: Error) => /HERALD_SECRET_KEY=\(hidden\)/.test(error.message) && !error.message.includes('ab'.repeat(31)),
+  );
+  assert.throws(
+    () => loadEnv({ HERALD_SEAL_KEY: 'cd'.repeat(20) }),
+    (error: Error) => /HERALD_SEAL_KEY=\(hidden\)/.test(error.message) && !error.message.includes('cd'.repeat(20)),
+  );
 });
 
 test('the Facebook channel: Graph URL with its version, timeout and harvest period', () => {
@@ -72,7 +80,7 @@ test('HERALD_SEAL_KEY: a development seed outside production, required in produc
   assert.throws(() => loadEnv({ NODE_ENV: 'production', HERALD_SECRET_KEY: 'ab'.repeat(32) }), /HERALD_SEAL_KEY is required when NODE_ENV=production/);
   const seed = 'cd'.repeat(32);
   assert.equal(loadEnv({ NODE_ENV: 'production', HERALD_SECRET_KEY: 'ab'.repeat(32), HERALD_SEAL_KEY: seed }).HERALD_SEAL_KEY, seed);
-  assert.throws(() => loadEnv({ HERALD_SEAL_KEY: 'xyz' }), /HERALD_SEAL_KEY="xyz"/);
+  assert.throws(() => loadEnv({ HERALD_SEAL_KEY: 'xyz' }), /HERALD_SEAL_KEY=\(hidden\)/);
 });
 
 test('HERALD_NOARK_FORMAT: the file extension by default, the PRONOM id on request', () => {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { example } from '../helpers/examples.ts';
 import { archiveRecords } from '../helpers/workers.ts';
 import { ASNES_PAGE, facebookScene, type FacebookScene } from './facebook-scene.ts';
 
@@ -48,4 +49,31 @@ test('a post already deleted on the Page is withdrawn without error', async () =
   await withdraw(notice.id, 'Slettet for hånd på Facebook først');
   const withdrawn = await s.waitForState(notice.id, 'withdrawn');
   assert.equal(withdrawn.state, 'withdrawn');
+});
+
+test('a correction takes the superseded post down and posts the corrected one: one live post', async () => {
+  const notice = await s.announce('Før retting');
+  await s.waitForState(notice.id, 'published');
+  const res = await s.t.app.inject({
+    method: 'PUT',
+    url: `/v1/notices/${notice.id}`,
+    headers: { authorization: `Bearer ${s.comms}`, 'content-type': 'application/json' },
+    payload: { ...example('announcement'), title: 'Etter retting', channels: ['website', 'facebook'], publishAt: new Date().toISOString() },
+  });
+  assert.equal(res.statusCode, 200, res.body);
+  const states = async () =>
+    (await s.t.db.pool.query<{ v: number; state: string }>(`SELECT notice_version AS v, state FROM publications WHERE notice_id = $1 AND channel = 'facebook' ORDER BY notice_version`, [notice.id])).rows;
+  await s.waitFor(async () => {
+    const now = await states();
+    return now.length === 2 && now[0]?.state === 'withdrawn' && now[1]?.state === 'published' ? now : undefined;
+  });
+  const live = s.fake.posts(ASNES_PAGE).filter((p) => p.message.includes(notice.id) && !p.deleted);
+  assert.equal(live.length, 1, 'exactly one post of the notice stays on the Page');
+  assert.match(live[0]?.message ?? '', /Etter retting/);
+  const { rows } = await s.t.db.pool.query<{ event: string; content: Buffer }>(
+    `SELECT event, content FROM archive_records WHERE notice_id = $1 AND notice_version = 1 AND channel = 'facebook' ORDER BY id`,
+    [notice.id],
+  );
+  assert.deepEqual(rows.map((r) => r.event), ['published', 'corrected', 'withdrawn'], 'the take-down of version 1 is archived after its correction');
+  assert.equal((JSON.parse(rows[2]?.content.toString('utf8') ?? '{}') as { reason: string }).reason, 'corrected: replaced by version 2');
 });

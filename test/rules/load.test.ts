@@ -143,3 +143,32 @@ test('an invalid regular expression in a pattern is refused', () => {
   const dir = brokenCopy('vacancy.yaml', (text) => text.replace("- '(?:under|over", "- '((?:under|over"));
   assert.match(loadError(dir), /vacancy\.yaml:\d+: \/checks\/2\/params\/patterns\/0: must match format "regex-u"/);
 });
+
+test('every field of every type has a form label and help in bokmål, nynorsk and English', () => {
+  for (const file of ruleFiles()) {
+    const properties = (file.fields as { properties: Record<string, unknown> }).properties;
+    assert.deepEqual(Object.keys(file.form).sort(), Object.keys(properties).sort(), file.type);
+    for (const [name, entry] of Object.entries(file.form)) {
+      for (const lang of ['nb', 'nn', 'en'] as const) {
+        assert.ok(entry.label[lang].length > 0 && (entry.help?.[lang].length ?? 0) > 0, `${file.type}.${name} ${lang}`);
+      }
+    }
+  }
+});
+
+test('a field without a form label, a label missing nynorsk, a choice without its text and a label for no field are refused', () => {
+  const missing = brokenCopy('vacancy.yaml', (text) => text.replace(/\n {2}reference:\n {4}label: .*\n {4}help: .*\n/, '\n'));
+  assert.match(loadError(missing), new RegExp(`vacancy\\.yaml:${lineOf(missing, 'vacancy.yaml', 'reference: {')}: /fields/properties/reference: field "reference" has no form label: add /form/reference with label in nb, nn and en`));
+
+  const noNynorsk = brokenCopy('event.yaml', (text) => text.replace('label: { nb: Arrangør, nn: Arrangør, en: Organiser }', 'label: { nb: Arrangør, en: Organiser }'));
+  assert.match(loadError(noNynorsk), new RegExp(`event\\.yaml:${lineOf(noNynorsk, 'event.yaml', 'label: { nb: Arrangør, en: Organiser }')}: /form/organiser/label/nn: "nn" is missing`));
+
+  const nested = brokenCopy('meeting.yaml', (text) => text.replace(/\n {6}title: \{ label: \{ nb: Sakstittel.*\n/, '\n'));
+  assert.match(loadError(nested), /meeting\.yaml:\d+: \/fields\/properties\/agenda\/items\/properties\/title: field "title" has no form label: add \/form\/agenda\/fields\/title/);
+
+  const option = brokenCopy('plan.yaml', (text) => text.replace(/\n {6}vedtak: \{ nb: Vedtak.*\n/, '\n'));
+  assert.match(loadError(option), /plan\.yaml:\d+: \/form\/stage\/options: option "vedtak" has no text \(nb, nn, en\)/);
+
+  const stray = brokenCopy('announcement.yaml', (text) => text.replace('form:\n', 'form:\n  colour:\n    label: { nb: Farge, nn: Farge, en: Colour }\n'));
+  assert.match(loadError(stray), new RegExp(`announcement\\.yaml:${lineOf(stray, 'announcement.yaml', 'label: { nb: Farge')}: /form/colour: "colour" is not a field of this notice type`));
+});

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { NUMBERING_CTE } from '../journal/numbering.ts';
+import { casesOf, NUMBERED_RECORDS, postsOf } from '../journal/numbering.ts';
 import type { ExportPeriod } from './period.ts';
 
 /**
@@ -13,20 +13,26 @@ import type { ExportPeriod } from './period.ts';
 export async function buildWorkingSet(client: pg.PoolClient, tenantId: string, zone: string, period: ExportPeriod): Promise<void> {
   const from = period.from.toJSDate();
   const to = period.to.toJSDate();
+  const numbering = [tenantId, period.from.startOf('year').toJSDate(), to, zone];
+  // Step by step, each table analysed before the next joins it: the planner then knows their sizes.
+  await client.query(`CREATE TEMP TABLE x_yr ON COMMIT DROP AS ${NUMBERED_RECORDS}`, numbering);
+  await client.query('ANALYZE x_yr');
+  await client.query(`CREATE TEMP TABLE x_posts ON COMMIT DROP AS ${postsOf('x_yr')}`);
+  await client.query(`CREATE TEMP TABLE x_cases ON COMMIT DROP AS ${casesOf('x_yr')}`);
+  await client.query('ANALYZE x_posts; ANALYZE x_cases');
   await client.query(
     `CREATE TEMP TABLE x_rec ON COMMIT DROP AS
-     WITH ${NUMBERING_CTE}
      SELECT y.id, y.seq, y.recorded_at, y.notice_id, y.notice_version, y.channel, y.event, y.target, y.jp_key, y.receipt,
             p.number AS jp_number, p.first_at AS jp_first_at, c.number AS case_number,
             r.publication_id, r.content_type, r.content_sha256, octet_length(r.content) AS content_length, r.sealed_at,
             v.content ->> 'title' AS version_title, v.content ->> 'language' AS language
-       FROM yr y
-       JOIN posts p ON p.year = y.year AND p.jp_key = y.jp_key
-       JOIN cases c ON c.year = y.year AND c.notice_id = y.notice_id
+       FROM x_yr y
+       JOIN x_posts p ON p.year = y.year AND p.jp_key = y.jp_key
+       JOIN x_cases c ON c.year = y.year AND c.notice_id = y.notice_id
        JOIN archive_records r ON r.id = y.id
        LEFT JOIN notice_versions v ON v.notice_id = y.notice_id AND v.version = y.notice_version
-      WHERE y.recorded_at >= $5`,
-    [tenantId, period.from.startOf('year').toJSDate(), to, zone, from],
+      WHERE y.recorded_at >= $1`,
+    [from],
   );
   await client.query(
     `CREATE TEMP TABLE x_jp ON COMMIT DROP AS

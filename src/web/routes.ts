@@ -1,0 +1,18 @@
+import type { FastifyPluginAsync } from 'fastify';
+import homeRoutes from './home/routes.ts';
+import type { WebOptions } from './options.ts';
+import languageRoutes from './language/routes.ts';
+import signInRoutes from './sign-in/routes.ts';
+import noticeFormRoutes from './notice-form/routes.ts';
+import noticePageRoutes from './notice-page/routes.ts';
+import planRoutes from './plan/routes.ts';
+
+/** Every route module of the web app, registered under /app. Each developer adds their own lines. */
+export const webRoutes: readonly FastifyPluginAsync<WebOptions>[] = [
+  signInRoutes,
+  languageRoutes,
+  homeRoutes,
+  noticeFormRoutes,
+  noticePageRoutes,
+  planRoutes,
+];
