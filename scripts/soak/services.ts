@@ -43,6 +43,8 @@ export interface SoakRedis {
   restart(port?: number): Promise<number>;
   /** used_memory of every node, summed. */
   usedMemory(): Promise<number>;
+  /** How many keys starting with `prefix` each node holds, by port. */
+  keysPerNode(prefix: string): Promise<Map<number, number>>;
   stop(): Promise<void>;
 }
 
@@ -89,6 +91,14 @@ export async function startRedis(root: string, opts: { cluster: boolean; port: n
         sum += Number(/used_memory:(\d+)/.exec(info)?.[1] ?? 0);
       }
       return sum;
+    },
+    async keysPerNode(prefix) {
+      const counts = new Map<number, number>();
+      for (const port of ports) {
+        const keys = await redisCli(port, '--scan', '--pattern', `${prefix.replace(/[*?[\]\\]/g, '\\$&')}*`);
+        counts.set(port, keys === '' ? 0 : keys.split('\n').length);
+      }
+      return counts;
     },
     async stop() {
       await Promise.all([...children.values()].map((c) => stopChild(c, 'SIGKILL')));
