@@ -133,7 +133,7 @@ try {
   );
   const expected = heraldIntake.ok * 3;
   say(`waiting for ${expected} publications (the newspaper's at ${deadline.toFormat('HH:mm')})`);
-  const waitUntil = deadline.toMillis() + 120_000;
+  const waitUntil = Math.max(deadline.toMillis(), Date.now()) + 180_000;
   for (;;) {
     const { rows } = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM publications WHERE state IN ('published', 'delivered')`);
     if ((rows[0]?.n ?? 0) >= expected) break;
