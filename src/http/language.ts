@@ -1,7 +1,12 @@
 import type { FastifyRequest } from 'fastify';
 
-/** Messages are in Norwegian unless the caller prefers English. */
-export function preferredLanguage(request: FastifyRequest): 'nb' | 'en' {
+/**
+ * The language of messages, from the first language of Accept-Language that Herald speaks:
+ * nynorsk (`nn`, `nn-NO`, `no-NN`), English, or bokmål (`nb`, `no` and anything else).
+ */
+export function preferredLanguage(request: FastifyRequest): 'nb' | 'nn' | 'en' {
   const header = request.headers['accept-language'] ?? '';
-  return /^\s*en\b/i.test(header) ? 'en' : 'nb';
+  const first = header.split(',')[0]?.split(';')[0]?.trim().toLowerCase() ?? '';
+  if (/^(nn|no-nn)(-|$)/.test(first)) return 'nn';
+  return /^en(-|$)/.test(first) ? 'en' : 'nb';
 }

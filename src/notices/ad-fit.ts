@@ -13,7 +13,7 @@ export const AD_TOO_TALL = 'newspaper.ad_too_tall';
  * that would not fit the paper's maximum height: better told now than failed at the deadline, and
  * never silently cut. (Not in the pure assessment: it measures text with the embedded font.)
  */
-export function adFitErrors(notice: NoticeInput, tenant: Tenant, plan: readonly PlannedPublication[], now: DateTime, lang: 'nb' | 'en'): Finding[] {
+export function adFitErrors(notice: NoticeInput, tenant: Tenant, plan: readonly PlannedPublication[], now: DateTime, lang: 'nb' | 'nn' | 'en'): Finding[] {
   const findings: Finding[] = [];
   for (const booked of plan) {
     if (booked.channel !== 'newspaper' || booked.issueDate === undefined) continue;

@@ -19,11 +19,11 @@ export interface Assessment {
 /** A requested publishAt this far in the past still means "now" (clock skew, a slow form). */
 const PAST_TOLERANCE_MS = 5 * 60_000;
 
-function herald(rule: string, path: string, nb: string, en: string, lang: 'nb' | 'en'): Finding {
+function herald(rule: string, path: string, nb: string, en: string, lang: 'nb' | 'nn' | 'en'): Finding {
   return { rule, severity: 'error', path, message: lang === 'en' ? en : nb, messages: { nb, en } };
 }
 
-function readPublishAt(notice: NoticeInput, tenant: Tenant, now: DateTime, lang: 'nb' | 'en'): { at?: DateTime; errors: Finding[] } {
+function readPublishAt(notice: NoticeInput, tenant: Tenant, now: DateTime, lang: 'nb' | 'nn' | 'en'): { at?: DateTime; errors: Finding[] } {
   if (notice.publishAt === undefined) return { errors: [] };
   const parsed = parseLocalDateTime(notice.publishAt, tenant.timeZone);
   const zone = tenant.timeZone;
@@ -41,7 +41,7 @@ function readPublishAt(notice: NoticeInput, tenant: Tenant, now: DateTime, lang:
   return { at: parsed.value, errors: [] };
 }
 
-function checkChannels(requested: readonly ChannelName[], rules: TenantRuleFile, tenant: Tenant, lang: 'nb' | 'en'): Finding[] {
+function checkChannels(requested: readonly ChannelName[], rules: TenantRuleFile, tenant: Tenant, lang: 'nb' | 'nn' | 'en'): Finding[] {
   const errors: Finding[] = [];
   requested.forEach((channel, i) => {
     if (!rules.channels.allowed.includes(channel)) {
@@ -59,7 +59,7 @@ function checkChannels(requested: readonly ChannelName[], rules: TenantRuleFile,
  * Everything Herald decides about a notice before storing it, as a pure function of the notice, the
  * tenant, its rules and the clock: all failures at once, the warnings, and the planned publications.
  */
-export function assessNotice(notice: NoticeInput, tenant: Tenant, rules: TenantRuleFile, now: DateTime, lang: 'nb' | 'en'): Assessment {
+export function assessNotice(notice: NoticeInput, tenant: Tenant, rules: TenantRuleFile, now: DateTime, lang: 'nb' | 'nn' | 'en'): Assessment {
   const hygiene = findTextProblems(notice, lang);
   if (hygiene.length > 0) return { errors: hygiene, warnings: [], channels: [], plan: [] };
 

@@ -29,7 +29,7 @@ export function newspaperIssueErrors(
   plan: readonly PlannedPublication[],
   now: DateTime,
   earliest: DateTime,
-  lang: 'nb' | 'en',
+  lang: 'nb' | 'nn' | 'en',
 ): Finding[] {
   const papers = plan.filter((p) => p.channel === 'newspaper' && p.issueDate !== undefined);
   if (papers.length === 0) return [];

@@ -9,11 +9,11 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 // word joiner and invisible operators, BOM; a zero-width joiner only inside an emoji sequence (👩‍💻).
 const INVISIBLE = /[\u00AD\u200B\u200C\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]|(?<!\p{Extended_Pictographic}\uFE0F?)\u200D|\u200D(?!\p{Extended_Pictographic})/u;
 
-function finding(rule: string, path: string, nb: string, en: string, lang: 'nb' | 'en'): Finding {
+function finding(rule: string, path: string, nb: string, en: string, lang: 'nb' | 'nn' | 'en'): Finding {
   return { rule, severity: 'error', path, message: lang === 'en' ? en : nb, messages: { nb, en } };
 }
 
-function problemOf(text: string, path: () => string, lang: 'nb' | 'en'): Finding | null {
+function problemOf(text: string, path: () => string, lang: 'nb' | 'nn' | 'en'): Finding | null {
   if (CONTROL.test(text)) {
     return finding('text.control_characters', path(), 'Teksten inneholder kontrolltegn som ikke kan publiseres.', 'The text contains control characters that cannot be published.', lang);
   }
@@ -40,7 +40,7 @@ const escape = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
  * shown exactly as written. Everything else, markup included, is data: it is escaped when rendered.
  * On the intake hot path: the JSON pointer of a string is only built when it has a problem.
  */
-export function findTextProblems(value: unknown, lang: 'nb' | 'en'): Finding[] {
+export function findTextProblems(value: unknown, lang: 'nb' | 'nn' | 'en'): Finding[] {
   const found: Finding[] = [];
   const segments: string[] = [];
   const path = () => segments.map((s) => `/${escape(s)}`).join('');

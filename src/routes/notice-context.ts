@@ -38,16 +38,19 @@ export function rulesForSubmitter(entry: TenantEntry, request: FastifyRequest, t
   return rules;
 }
 
-/** Role check, then every rule at once, planned from the app's clock. Shared by submit, dry run, approval and correction. */
+/**
+ * Role check, then every rule at once, planned from the app's clock. Shared by submit, dry run,
+ * approval and correction. Messages are in `lang`: the web app passes the signed-in user's language.
+ */
 export function assessForRequest(
   app: FastifyInstance,
   request: FastifyRequest,
   notice: NoticeInput,
+  lang = preferredLanguage(request),
 ): { entry: TenantEntry; rules: TenantRuleFile; assessment: Assessment; now: DateTime } {
   const entry = tenantOfRequest(app, request);
   const rules = rulesForSubmitter(entry, request, notice.type);
   const now = DateTime.fromJSDate(app.clock(), { zone: entry.tenant.timeZone });
-  const lang = preferredLanguage(request);
   const assessment = assessNotice(notice, entry.tenant, rules, now, lang);
   // Text that cannot be stored is refused before any layout (the plan is empty then).
   assessment.errors.push(...adFitErrors(notice, entry.tenant, assessment.plan, now, lang));

@@ -61,7 +61,7 @@ export function checkProblems(check: CheckDefinition, fields: Schema): Problem[]
     }
   }
   const known = new Set([...Object.keys(check.params), ...CHECKS[check.kind].values]);
-  for (const lang of ['nb', 'en'] as const) {
+  for (const lang of ['nb', 'nn', 'en'] as const) {
     for (const [, name] of check.message[lang].matchAll(/\{(\w+)\}/g)) {
       if (name !== undefined && !known.has(name)) {
         problems.push({ pointer: `/message/${lang}`, message: `{${name}} is neither a param nor a value of ${check.kind} (${[...known].join(', ') || 'none'})` });

@@ -1,6 +1,6 @@
 import type { TenantRuleFile } from './compiled.ts';
-import { findingFor } from './findings.ts';
-import type { CheckContext, Finding, Messages } from './types.ts';
+import { findingFor, inLanguage } from './findings.ts';
+import type { CheckContext, Finding, MessageLanguage } from './types.ts';
 
 export interface Evaluation {
   errors: Finding[];
@@ -10,7 +10,7 @@ export interface Evaluation {
 /** The rule id of an override that names a rule which cannot be overridden (or does not exist). */
 export const OVERRIDE_NOT_ALLOWED = 'common.override.not_allowed';
 
-function overrideNotAllowed(rules: TenantRuleFile, rule: string, index: number, lang: keyof Messages): Finding {
+function overrideNotAllowed(rules: TenantRuleFile, rule: string, index: number, lang: MessageLanguage): Finding {
   const messages = rules.compiled.sources.has(rule)
     ? {
         nb: `Regelen ${rule} kan ikke overstyres: den er et absolutt krav.`,
@@ -21,7 +21,7 @@ function overrideNotAllowed(rules: TenantRuleFile, rule: string, index: number, 
         en: `There is no rule ${rule} for this type of notice, so it cannot be overridden.`,
       };
   const source = rules.compiled.sources.get(rule);
-  return { rule: OVERRIDE_NOT_ALLOWED, severity: 'error', path: `/overrides/${index}`, message: messages[lang], messages, ...(source ? { source } : {}) };
+  return { rule: OVERRIDE_NOT_ALLOWED, severity: 'error', path: `/overrides/${index}`, message: inLanguage(messages, lang), messages, ...(source ? { source } : {}) };
 }
 
 /**
@@ -29,7 +29,7 @@ function overrideNotAllowed(rules: TenantRuleFile, rule: string, index: number, 
  * overrides with a reason, is returned as a warning carrying that reason; overriding any other rule
  * is itself an error.
  */
-export function evaluate(rules: TenantRuleFile, ctx: CheckContext, lang: keyof Messages): Evaluation {
+export function evaluate(rules: TenantRuleFile, ctx: CheckContext, lang: MessageLanguage): Evaluation {
   const reasons = new Map<string, string>();
   const errors: Finding[] = [];
   (ctx.notice.overrides ?? []).forEach((override, i) => {

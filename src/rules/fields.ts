@@ -7,7 +7,8 @@ import type { CompiledFields, TemporalField, TenantRuleFile } from './compiled.t
 import { instantOf, readDateTimeParts } from '../time/local-instant.ts';
 import { appendPointer } from './pointer.ts';
 import { schemaErrorMessages } from './schema-messages.ts';
-import type { Finding, Messages } from './types.ts';
+import { inLanguage } from './findings.ts';
+import type { Finding, MessageLanguage, Messages } from './types.ts';
 
 type Schema = Record<string, unknown>;
 
@@ -62,13 +63,13 @@ function timeMessages(problem: 'nonexistent' | 'ambiguous', value: string, zone:
  * tenant's zone: a wall time in the spring-forward gap, or in the fall-back overlap without an
  * offset, cannot be one instant and is rejected (DESIGN principle 5).
  */
-export function validateFields(rules: TenantRuleFile, notice: NoticeInput, tenant: Tenant, lang: keyof Messages): Finding[] {
+export function validateFields(rules: TenantRuleFile, notice: NoticeInput, tenant: Tenant, lang: MessageLanguage): Finding[] {
   const { validate, temporal } = rules.compiled.fields;
   const findings: Finding[] = [];
   if (!validate(notice.fields)) {
     for (const group of groupErrors(validate.errors ?? [])) {
       const messages = schemaErrorMessages(group);
-      findings.push({ rule: rules.schemaRule.id, severity: 'error', path: `/fields${errorPointer(group.error)}`, message: messages[lang], messages, source: rules.schemaRule.source });
+      findings.push({ rule: rules.schemaRule.id, severity: 'error', path: `/fields${errorPointer(group.error)}`, message: inLanguage(messages, lang), messages, source: rules.schemaRule.source });
     }
   }
   const zone = tenant.timeZone;
@@ -80,7 +81,7 @@ export function validateFields(rules: TenantRuleFile, notice: NoticeInput, tenan
       const parsed = parseLocalDateTime(value, zone);
       if (parsed.ok || parsed.problem === 'invalid') continue;
       const messages = timeMessages(parsed.problem, value, zone, parsed.candidates ?? []);
-      findings.push({ rule: `time.${parsed.problem}`, severity: 'error', path: pointer, message: messages[lang], messages });
+      findings.push({ rule: `time.${parsed.problem}`, severity: 'error', path: pointer, message: inLanguage(messages, lang), messages });
     }
   }
   return findings;

@@ -1,4 +1,4 @@
-import type { CheckDefinition, CheckFailure, Finding, Messages } from './types.ts';
+import type { CheckDefinition, CheckFailure, Finding, MessageLanguage, Messages } from './types.ts';
 
 const PLACEHOLDER = /\{(\w+)\}/g;
 
@@ -14,9 +14,15 @@ export function fillMessage(template: string, values: Readonly<Record<string, un
   });
 }
 
-export function findingFor(check: CheckDefinition, failure: CheckFailure, lang: keyof Messages): Finding {
+/** The text in `lang`; text without nynorsk falls back to bokmål. */
+export function inLanguage(messages: Messages, lang: MessageLanguage): string {
+  return messages[lang] ?? messages.nb;
+}
+
+export function findingFor(check: CheckDefinition, failure: CheckFailure, lang: MessageLanguage): Finding {
   const values = failure.values ?? {};
-  const messages = { nb: fillMessage(check.message.nb, values, check.params), en: fillMessage(check.message.en, values, check.params) };
+  const fill = (template: string) => fillMessage(template, values, check.params);
+  const messages = { nb: fill(check.message.nb), nn: fill(check.message.nn), en: fill(check.message.en) };
   return {
     rule: check.id,
     severity: check.severity,

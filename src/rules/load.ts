@@ -44,8 +44,20 @@ function schemaProblems(errors: readonly ErrorObject[]): Problem[] {
   return groupErrors(errors).map(({ error, alternatives }) => ({ pointer: errorPointer(error), message: describe(error, alternatives) }));
 }
 
+/** ` (rule <id>)` for a problem inside a check that has an id, so the author sees which rule to fix. */
+function ruleOf(data: unknown, pointer: string): string {
+  const index = /^\/checks\/(\d+)\//.exec(pointer)?.[1];
+  if (index === undefined || typeof data !== 'object' || data === null) return '';
+  const checks: unknown = Reflect.get(data, 'checks');
+  const check: unknown = Array.isArray(checks) ? checks[Number(index)] : undefined;
+  const id: unknown = typeof check === 'object' && check !== null ? Reflect.get(check, 'id') : undefined;
+  return typeof id === 'string' ? ` (rule ${id})` : '';
+}
+
 function report(source: YamlSource, found: readonly Problem[], problems: string[]): void {
-  for (const problem of found) problems.push(`${source.file}:${source.lineOf(problem.pointer)}: ${problem.pointer || '/'}: ${problem.message}`);
+  for (const problem of found) {
+    problems.push(`${source.file}:${source.lineOf(problem.pointer)}: ${problem.pointer || '/'}: ${problem.message}${ruleOf(source.data, problem.pointer)}`);
+  }
 }
 
 /** Reads one file; its problems are added to `problems`, and `data` is set only when its shape is valid. */

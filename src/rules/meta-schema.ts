@@ -9,8 +9,8 @@ const text = { type: 'string', minLength: 1 } as const;
 const messages = {
   type: 'object',
   additionalProperties: false,
-  required: ['nb', 'en'],
-  properties: { nb: text, en: text },
+  required: ['nb', 'nn', 'en'],
+  properties: { nb: text, nn: text, en: text },
 } as const;
 const legalSource = {
   type: 'object',

@@ -13,10 +13,18 @@ export interface LegalSource {
   url: string;
 }
 
+/**
+ * Text in bokmål and English, and in nynorsk where given: rule files must give it (the meta-schema
+ * requires nn), text built in code may leave it out and is then shown in bokmål (see `inLanguage`).
+ */
 export interface Messages {
   nb: string;
+  nn?: string;
   en: string;
 }
+
+/** The languages a finding can be asked for. */
+export type MessageLanguage = 'nb' | 'nn' | 'en';
 
 /** Only apply a check when a field or tenant flag has a value. */
 export interface CheckCondition {
@@ -50,7 +58,7 @@ export interface CheckDefinition {
   severity: Severity;
   /** Kind-specific parameters; numbers here may be tightened by tenant config. */
   params: Record<string, unknown>;
-  message: Messages;
+  message: Required<Messages>;
   source: LegalSource;
   /** True where the figure is local policy rather than law. */
   policy?: boolean;
@@ -93,7 +101,7 @@ export interface FormEntry {
 
 export interface RuleFile {
   type: string;
-  title: Messages;
+  title: Required<Messages>;
   /** Roles that may submit this type. */
   submitRoles: Role[];
   /** A second user of the same tenant must approve before anything goes out. */

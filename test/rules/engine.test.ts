@@ -9,7 +9,7 @@ function vacancy(body: string, overrides?: NoticeInput['overrides']): NoticeInpu
   return { ...example, body: `${example.body}\n${body}`, overrides };
 }
 
-test('findings carry the rule, path, both messages with placeholders filled, the source and the policy flag', () => {
+test('findings carry the rule, path, all three messages with placeholders filled, the source and the policy flag', () => {
   const example = readExample('vacancy');
   const notice = { ...example, fields: { ...example.fields, applicationDeadline: '2027-01-14' } };
   const { warnings } = evaluate(rulesFor('vacancy'), contextFor(notice, { publication: oslo('2027-01-04T10:00') }), 'nb');
@@ -21,12 +21,15 @@ test('findings carry the rule, path, both messages with placeholders filled, the
       message: 'Søknadsfristen bør være minst 14 dager etter at utlysningen er publisert, altså 2027-01-18 eller senere (nå 10 dager).',
       messages: {
         nb: 'Søknadsfristen bør være minst 14 dager etter at utlysningen er publisert, altså 2027-01-18 eller senere (nå 10 dager).',
+        nn: 'Søknadsfristen bør vere minst 14 dagar etter at utlysinga er publisert, altså 2027-01-18 eller seinare (no 10 dagar).',
         en: 'The application deadline should be at least 14 days after the vacancy is published, so 2027-01-18 or later (now 10 days).',
       },
       source: { law: 'Statens personalhåndbok (kommunene: lokalt reglement)', section: '2.3.4', url: 'https://lovdata.no/dokument/SPH/sph-2017/KAPITTEL_2-3-4' },
       policy: true,
     },
   ]);
+  const nynorsk = evaluate(rulesFor('vacancy'), contextFor(notice, { publication: oslo('2027-01-04T10:00') }), 'nn');
+  assert.equal(nynorsk.warnings[0]?.message, 'Søknadsfristen bør vere minst 14 dagar etter at utlysinga er publisert, altså 2027-01-18 eller seinare (no 10 dagar).');
 });
 
 test('an overridable error overridden with a reason becomes a warning carrying the reason', () => {

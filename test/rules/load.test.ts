@@ -93,7 +93,7 @@ test('every problem in every file is listed in the one error', () => {
   const dir = brokenCopy('plan.yaml', (text) =>
     text
       .replace('to: /fields/commentDeadline\n      days: 21', 'to: /fields/commentDeadlin\n      days: 21')
-      .replace('(nå {actual} dager)."\n      en: "The law', '(nå {actuel} dager)."\n      en: "The law'),
+      .replace('(nå {actual} dager)."\n      nn: "Lova', '(nå {actuel} dager)."\n      nn: "Lova'),
   );
   writeFileSync(join(dir, 'event.yaml'), readFileSync(join(dir, 'event.yaml'), 'utf8').replace('kind: requiredFields', 'kind: requiredField'));
   const message = loadError(dir);
@@ -171,4 +171,24 @@ test('a field without a form label, a label missing nynorsk, a choice without it
 
   const stray = brokenCopy('announcement.yaml', (text) => text.replace('form:\n', 'form:\n  colour:\n    label: { nb: Farge, nn: Farge, en: Colour }\n'));
   assert.match(loadError(stray), new RegExp(`announcement\\.yaml:${lineOf(stray, 'announcement.yaml', 'label: { nb: Farge')}: /form/colour: "colour" is not a field of this notice type`));
+});
+
+test('a rule message without nynorsk is refused, naming the file, the line and the rule', () => {
+  const dir = brokenCopy('meeting.yaml', (text) => text.replace(/\n {6}nn: "Møtet må kunngjerast før det byrjar\..*\n/, '\n'));
+  const message = loadError(dir);
+  const nb = lineOf(dir, 'meeting.yaml', 'nb: "Møtet må kunngjøres før det begynner.');
+  const found = /meeting\.yaml:(\d+): \/checks\/0\/message\/nn: "nn" is missing \(rule meeting\.publish\.before\)/.exec(message);
+  assert.ok(found, message);
+  // The line of the message: its `message:` key, or one of its texts.
+  assert.ok(Math.abs(Number(found[1]) - nb) <= 1, message);
+});
+
+test('every rule message has bokmål, nynorsk and English text with the same placeholders', () => {
+  for (const file of ruleFiles()) {
+    for (const check of file.checks) {
+      const names = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+      assert.deepEqual(names(check.message.nn), names(check.message.nb), `${file.type} ${check.id}`);
+      assert.notEqual(check.message.nn, check.message.nb, `${file.type} ${check.id}: nynorsk, not a copy of bokmål`);
+    }
+  }
 });

@@ -30,7 +30,7 @@ function start(form) {
       const response = await fetch('/v1/notices/validate', {
         method: 'POST',
         credentials: 'same-origin',
-        headers: { 'content-type': 'application/json', 'x-csrf-token': csrf, 'accept-language': lang === 'en' ? 'en' : 'nb' },
+        headers: { 'content-type': 'application/json', 'x-csrf-token': csrf, 'accept-language': lang },
         body: JSON.stringify(readNotice(form)),
       });
       answer = await response.json();

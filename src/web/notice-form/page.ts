@@ -73,7 +73,7 @@ export function formMain(ctx: WebContext, p: FormPage, papers: ReadonlyMap<strin
   const all = [...nodes.common, ...nodes.fields, ...nodes.attachments];
   const findings = [...p.errors, ...p.warnings];
   const state: FormState = { lang, values: p.values, placed: placeFindings(findings, boxPointers(all)) };
-  const typeTitle = p.rules.title[lang === 'en' ? 'en' : 'nb'];
+  const typeTitle = p.rules.title[lang];
   const heading = p.correcting ? t(lang, 'form.correctTitle', { type: typeTitle }) : t(lang, 'form.newTitle', { type: typeTitle });
   const counts = t(lang, 'form.counts', { errors: p.errors.length, warnings: p.warnings.length });
   const dataText = html`data-zone="${p.zone}" data-text-error="${t(lang, 'form.error')}" data-text-warning="${t(lang, 'form.warning')}"

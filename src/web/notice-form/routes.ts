@@ -31,7 +31,7 @@ function papersOf(app: FastifyInstance, request: FastifyRequest): Map<string, st
 function send(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply, form: FormPage, status = 200): FastifyReply {
   const ctx = webContext(request, reply);
   const main = formMain(ctx, form, papersOf(app, request));
-  const title = form.correcting ? t(ctx.lang, 'form.correctTitle', { type: form.rules.title.nb }) : t(ctx.lang, 'form.newTitle', { type: form.rules.title[ctx.lang === 'en' ? 'en' : 'nb'] });
+  const title = form.correcting ? t(ctx.lang, 'form.correctTitle', { type: form.rules.title.nb }) : t(ctx.lang, 'form.newTitle', { type: form.rules.title[ctx.lang] });
   return reply.code(status).type('text/html; charset=utf-8').send(page(ctx, { title, main, active: 'write', scripts: ['notice-form.js'], path: request.url }).value);
 }
 
@@ -75,7 +75,7 @@ export default async function noticeFormRoutes(app: FastifyInstance, opts: WebOp
     const type = request.query.type;
     if (type === undefined) {
       const types = NOTICE_TYPES.filter((t) => entry.rules.get(t)?.submitRoles.includes(ctx.principal.role));
-      const links = types.map((name) => html`<li><a href="/app/notices/new?type=${name}">${entry.rules.get(name)?.title[ctx.lang === 'en' ? 'en' : 'nb'] ?? name}</a></li>`);
+      const links = types.map((name) => html`<li><a href="/app/notices/new?type=${name}">${entry.rules.get(name)?.title[ctx.lang] ?? name}</a></li>`);
       const main = html`<h1>${t(ctx.lang, 'form.chooseType')}</h1><ul class="card-list">${links}</ul>`;
       return reply.type('text/html; charset=utf-8').send(page(ctx, { title: t(ctx.lang, 'form.chooseType'), main, active: 'write', path: request.url }).value);
     }
@@ -109,7 +109,7 @@ export default async function noticeFormRoutes(app: FastifyInstance, opts: WebOp
     if (body._add !== undefined) return { form: { ...base, errors: uploadProblems }, notice: null };
     const shape = checkShape(values, lang);
     if (!shape.ok) return { form: { ...base, errors: [...uploadProblems, ...shape.findings] }, notice: null };
-    const { assessment, now } = assessForRequest(app, request, shape.notice);
+    const { assessment, now } = assessForRequest(app, request, shape.notice, lang);
     const planned = assessment.plan.length > 0;
     const publication = planned ? publicationMoment(assessment.plan, rules.channels.mandatory, entry.tenant.timeZone) : null;
     const form: FormPage = {

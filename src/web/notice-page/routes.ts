@@ -32,7 +32,7 @@ export default async function noticePageRoutes(app: FastifyInstance): Promise<vo
       view: presentNotice(row, zone, attentionOf(app, entry)),
       alerts: alerts.map((a) => presentAlert(a, zone)),
       zone,
-      typeTitle: rules?.title[ctx.lang === 'en' ? 'en' : 'nb'] ?? row.type,
+      typeTitle: rules?.title[ctx.lang] ?? row.type,
       flash: FLASHES[request.query.done ?? ''] ?? null,
       mayApprove: row.status === 'awaiting_approval' && row.submittedBy.id !== ctx.principal.userId && (rules?.submitRoles.includes(role) ?? false),
       mayChange: role === 'admin' || role === row.submittedBy.role,

@@ -36,7 +36,7 @@ export default async function planRoutes(app: FastifyInstance): Promise<void> {
     const entry = tenantOfRequest(app, request);
     const rows = await listNotices(app.pg, request.principal.tenantId, { status: 'awaiting_approval', limit: MAX_NOTICES });
     const mine = rows.filter((row) => entry.rules.get(row.type)?.submitRoles.includes(ctx.principal.role));
-    const main = approvalsMain(ctx, mine, (type) => entry.rules.get(type)?.title[ctx.lang === 'en' ? 'en' : 'nb'] ?? type);
+    const main = approvalsMain(ctx, mine, (type) => entry.rules.get(type)?.title[ctx.lang] ?? type);
     return reply.type('text/html; charset=utf-8').send(page(ctx, { title: t(ctx.lang, 'approvals.title'), main, active: 'approvals', path: request.url }).value);
   });
 }
