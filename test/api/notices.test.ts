@@ -157,6 +157,21 @@ describe('dry run', () => {
     assert.ok(bad.errors.some((e) => e.rule === 'vacancy.offl25.notice'));
     assert.equal(await count('notices'), before);
   });
+
+  test('messages are in the language the request prefers: nynorsk for nn, bokmål for no and nb, English for en', async () => {
+    const notice = { ...example('vacancy'), body: 'Kort.' };
+    const messageIn = async (language: string) => {
+      const answer = (await post(hr, notice, { 'accept-language': language }, '/v1/notices/validate')).body as unknown as { errors: { rule: string; message: string }[] };
+      return answer.errors.find((e) => e.rule === 'vacancy.offl25.notice')?.message;
+    };
+    const nynorsk = 'Utlysinga må opplyse om at opplysningar om søkjaren kan bli gjorde offentlege sjølv om søkjaren har bede om ikkje å bli ført opp på søkjarlista (offentleglova § 25 andre ledd).';
+    assert.equal(await messageIn('nn'), nynorsk);
+    assert.equal(await messageIn('nn-NO,nb;q=0.8'), nynorsk);
+    assert.equal(await messageIn('no-NN'), nynorsk);
+    assert.match((await messageIn('no')) ?? '', /^Utlysningen må opplyse om at opplysninger om søkeren/);
+    assert.match((await messageIn('nb-NO')) ?? '', /^Utlysningen må opplyse/);
+    assert.match((await messageIn('en-GB')) ?? '', /^The vacancy/);
+  });
 });
 
 describe('Idempotency-Key', () => {
