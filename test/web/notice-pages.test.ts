@@ -11,6 +11,7 @@ let comms: InjectSession;
 let approver: InjectSession;
 let archivist: InjectSession;
 let karasjok: InjectSession;
+let nynorsk: InjectSession;
 
 const accounts: Record<string, WebAccount> = {};
 
@@ -22,6 +23,7 @@ before(async () => {
     ['approver', 'asnes', 'communications'],
     ['archivist', 'asnes', 'archivist'],
     ['karasjok', 'karasjok', 'communications'],
+    ['nynorsk', 'asnes', 'hr'],
   ] as const) {
     accounts[name] = await createWebAccount(t.db.pool, tenant, role, `${name} user`);
   }
@@ -35,6 +37,7 @@ before(async () => {
   approver = await signIn('approver');
   archivist = await signIn('archivist');
   karasjok = await signIn('karasjok');
+  nynorsk = await signIn('nynorsk');
 });
 after(() => t.close());
 
@@ -102,6 +105,29 @@ test('a vacancy that breaks rules is shown again with each message beside its fi
   assert.match(answer.body, /<ul data-plan><li><strong>Nettsiden<\/strong>/);
   // What was written stays in the form.
   assert.ok(answer.body.includes('Flisa'));
+  assert.equal(await noticeCount(), 0);
+});
+
+test('a nynorsk user sees the findings in nynorsk, whatever the browser prefers', async () => {
+  assert.equal((await nynorsk.post('/app/language', { lang: 'nn', next: '/app' })).statusCode, 303);
+  const form = await nynorsk.get('/app/notices/new?type=vacancy');
+  // The live validation asks the API in the page's language.
+  assert.match(form.body, /<html lang="nn">/);
+  const notice = example('vacancy');
+  notice.body = `${notice.body.replace(/Opplysninger om søkeren[^.]*\./, '')}\nVi søker deg som er under 40 år.`;
+  const fields = submission(notice, ['_action', 'submit']);
+  fields.set('_csrf', nynorsk.csrf);
+  const answer = await t.app.inject({
+    method: 'POST',
+    url: '/app/notices/new?type=vacancy',
+    headers: { cookie: nynorsk.cookie, 'content-type': 'application/x-www-form-urlencoded', 'accept-language': 'nb-NO,en;q=0.5' },
+    payload: fields.toString(),
+  });
+  assert.equal(answer.statusCode, 422);
+  const body = messagesFor(answer.body, '/body');
+  assert.match(body, /Utlysinga må opplyse om at opplysningar om søkjaren kan bli gjorde offentlege/);
+  assert.match(body, /Utlysinga set ei aldersgrense/);
+  assert.doesNotMatch(body, /Utlysningen/);
   assert.equal(await noticeCount(), 0);
 });
 
