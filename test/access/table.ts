@@ -84,7 +84,7 @@ export const TABLE: Record<string, Row> = {
   'HEAD /app/': { kind: 'app', req: () => ({ method: 'HEAD', url: '/app/' }), own: each(200), other: each(200) },
   'GET /app/approvals': { kind: 'app', req: get('/app/approvals'), own: roles(200, 200, 403, 200), other: roles(200, 200, 403, 200) },
   'GET /app/plan': { kind: 'app', req: get('/app/plan'), own: each(200), other: each(200) },
-  'GET /app/notices/new': { kind: 'app', req: get('/app/notices/new'), own: each(200), other: each(200) },
+  'GET /app/notices/new': { kind: 'app', req: get('/app/notices/new'), own: roles(200, 200, 403, 200), other: roles(200, 200, 403, 200) },
   'GET /app/notices/:id': { kind: 'app', req: async (c) => get(`/app/notices/${await c.announcement()}`)(c), own: each(200), other: each(404) },
   'GET /app/notices/:id/edit': { kind: 'app', req: async (c) => get(`/app/notices/${await c.announcement()}/edit`)(c), own: roles(403, 200, 403, 200), other: each(404) },
   'GET /app/sign-in': pub('/app/sign-in'),

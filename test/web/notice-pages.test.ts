@@ -80,6 +80,11 @@ test('the vacancy form is generated from the rule file, in the user language, fo
   assert.doesNotMatch(chooser.body, /type=plan/, 'HR may not submit plans');
 
   assert.equal((await archivist.get('/app/notices/new?type=vacancy')).statusCode, 403);
+  // Archivists may submit no type at all: the picker is refused with the 403 page, not shown empty.
+  const empty = await archivist.get('/app/notices/new');
+  assert.equal(empty.statusCode, 403);
+  assert.match(String(empty.headers['content-type']), /text\/html/);
+  assert.doesNotMatch(empty.body, /notices\/new\?type=/);
   assert.equal((await hr.get('/app/notices/new?type=plan')).statusCode, 403);
   const unknown = await hr.get('/app/notices/new?type=nonsense');
   assert.equal(unknown.statusCode, 404);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { NoticeStateConflict, NotFound } from '../../errors.ts';
+import { NoticeStateConflict, NotFound, RoleForbidden } from '../../errors.ts';
 import { presentPlan } from '../../notices/present.ts';
 import { NOTICE_TYPES, type NoticeInput } from '../../notices/types.ts';
 import { correctAs } from '../../routes/notice-actions.ts';
@@ -74,7 +74,9 @@ export default async function noticeFormRoutes(app: FastifyInstance, opts: WebOp
     const entry = tenantOfRequest(app, request);
     const type = request.query.type;
     if (type === undefined) {
+      // Only the types the role may submit (the rule files' submitRoles); a role with none gets the 403 page.
       const types = NOTICE_TYPES.filter((t) => entry.rules.get(t)?.submitRoles.includes(ctx.principal.role));
+      if (types.length === 0) throw new RoleForbidden(ctx.principal.role, 'submit notices');
       const links = types.map((name) => html`<li><a href="/app/notices/new?type=${name}">${entry.rules.get(name)?.title[ctx.lang] ?? name}</a></li>`);
       const main = html`<h1>${t(ctx.lang, 'form.chooseType')}</h1><ul class="card-list">${links}</ul>`;
       return reply.type('text/html; charset=utf-8').send(page(ctx, { title: t(ctx.lang, 'form.chooseType'), main, active: 'write', path: request.url }).value);
