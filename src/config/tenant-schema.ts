@@ -84,6 +84,26 @@ const alerts = {
   },
 } as const;
 
+/**
+ * Single sign-on through the municipality's OpenID provider (Entra ID, ID-porten, …): the web app's
+ * "Sign in with …" button. Users are matched by the e-mail claim to an existing user of this tenant;
+ * unknown users are refused unless `provisionRole` says which role they get.
+ */
+const singleSignOn = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['issuer', 'clientId', 'clientSecretEnv'],
+  properties: {
+    issuer: { type: 'string', format: 'uri', pattern: '^https?://' },
+    clientId: { type: 'string', minLength: 1, maxLength: 200 },
+    // The name of the environment variable holding the client secret, never the secret itself.
+    clientSecretEnv: { type: 'string', pattern: '^[A-Z][A-Z0-9_]{0,99}$' },
+    label: { type: 'string', minLength: 1, maxLength: 80 },
+    emailClaim: { type: 'string', minLength: 1, maxLength: 80, default: 'email' },
+    provisionRole: { enum: ['hr', 'communications', 'archivist', 'admin'] },
+  },
+} as const;
+
 export const tenantSchema = {
   type: 'object',
   additionalProperties: false,
@@ -137,6 +157,7 @@ export const tenantSchema = {
       },
     },
     alerts,
+    singleSignOn,
     rules: {
       type: 'object',
       default: {},

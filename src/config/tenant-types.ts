@@ -71,6 +71,21 @@ export interface AlertConfig {
   reminderHours: number;
 }
 
+/** The municipality's OpenID provider for the web app's single sign-on (src/web/oidc/). */
+export interface SingleSignOnConfig {
+  /** The issuer identifier; discovery reads `<issuer>/.well-known/openid-configuration`. */
+  issuer: string;
+  clientId: string;
+  /** The environment variable of the API process that holds the client secret. */
+  clientSecretEnv: string;
+  /** The button's text, e.g. "Microsoft Entra ID". @defaultValue the tenant's name */
+  label?: string;
+  /** The ID token claim matched against users' login e-mail. @defaultValue 'email' */
+  emailClaim: string;
+  /** Unknown users who sign in get a user of this role; without it they are refused. */
+  provisionRole?: Role;
+}
+
 /** A municipality, as configured in `config/tenants/<slug>.yaml`. */
 export interface Tenant {
   slug: string;
@@ -90,6 +105,7 @@ export interface Tenant {
   };
   /** Filled in with its defaults when loaded from YAML; absent in hand-built tenants (tests). */
   alerts?: AlertConfig;
+  singleSignOn?: SingleSignOnConfig;
   /** Keyed by rule id, e.g. `vacancy.deadline: { params: { days: 21 } }`. */
   rules: Record<string, RuleOverrideConfig>;
 }

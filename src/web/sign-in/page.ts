@@ -8,6 +8,18 @@ export interface SignInView {
   email?: string;
   /** A message above the form: a failure (error) or information (signed out, session expired). */
   message?: { kind: 'error' | 'info'; text: string };
+  /** Tenants offering single sign-on: a button each. */
+  singleSignOn?: readonly { slug: string; label: string }[];
+}
+
+function sso(ctx: AnonymousContext, view: SignInView): SafeHtml | '' {
+  const options = view.singleSignOn ?? [];
+  if (options.length === 0) return '';
+  const next = new URLSearchParams({ next: view.next }).toString();
+  return html`<h2>${t(ctx.lang, 'oidc.heading')}</h2>
+    <ul class="actions sso">${options.map(
+      (o) => html`<li><a class="button secondary" href="/app/sign-in/oidc/${o.slug}?${next}">${t(ctx.lang, 'oidc.button', { label: o.label })}</a></li>`,
+    )}</ul>`;
 }
 
 export function signInPage(ctx: AnonymousContext, view: SignInView): SafeHtml {
@@ -30,6 +42,7 @@ export function signInPage(ctx: AnonymousContext, view: SignInView): SafeHtml {
         <input id="password" name="password" type="password" autocomplete="current-password" required maxlength="1024">
       </div>
       <div class="actions"><button type="submit" class="primary">${t(lang, 'signin.submit')}</button></div>
-    </form>`;
+    </form>
+    ${sso(ctx, view)}`;
   return page(ctx, { title: t(lang, 'signin.title'), main, path: `/app/sign-in?${new URLSearchParams({ next: view.next }).toString()}` });
 }

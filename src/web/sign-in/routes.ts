@@ -5,6 +5,7 @@ import { findSignInCandidate } from '../../store/web-users.ts';
 import { pageContext, type AnonymousContext } from '../context.ts';
 import { t } from '../i18n/index.ts';
 import { safeNext } from '../next.ts';
+import { providerLabel } from '../oidc/routes.ts';
 import type { WebOptions } from '../options.ts';
 import { signInPage, type SignInView } from './page.ts';
 
@@ -22,9 +23,13 @@ function text(value: unknown, max: number): string {
 export default async function signInRoutes(app: FastifyInstance, opts: WebOptions): Promise<void> {
   const throttle = new SignInThrottle(app.redis, opts.keyPrefix);
 
+  const singleSignOn = app.directory
+    .tenants()
+    .filter((tenant) => tenant.singleSignOn)
+    .map((tenant) => ({ slug: tenant.slug, label: providerLabel(tenant) }));
   const show = (request: FastifyRequest, reply: FastifyReply, status: number, view: SignInView) => {
     const ctx = pageContext(request, reply) as AnonymousContext;
-    return reply.code(status).type('text/html; charset=utf-8').send(signInPage(ctx, view).value);
+    return reply.code(status).type('text/html; charset=utf-8').send(signInPage(ctx, { ...view, singleSignOn }).value);
   };
 
   app.get<{ Querystring: { next?: string; reason?: string } }>('/sign-in', { config: { public: true } }, async (request, reply) => {
