@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,6 +51,7 @@ test(`a ${DURATION_S}-second soak with faults loses nothing and duplicates nothi
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const [code] = (await once(child, 'exit')) as [number | null];
   try {
+    assert.ok(existsSync(json), `the soak ended without a summary (exit ${String(code)}):\n${output}`);
     const summary = JSON.parse(readFileSync(json, 'utf8')) as SoakSummary;
     const known = summary.details.lost.filter((l) => KNOWN_OPEN.test(l));
     for (const line of known) t.diagnostic(`known open bug: ${line}`);
