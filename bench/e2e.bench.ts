@@ -37,6 +37,8 @@ const RATE = Number(process.env.BENCH_E2E_RATE ?? 10);
 const DURATION_S = Number(process.env.BENCH_E2E_DURATION_S ?? 60);
 const databaseUrl = process.env.BENCH_E2E_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/herald_bench_e2e';
 const REDIS_PORT = 6391;
+/** How long Herald's processes may take to start on a busy machine (the issue must close after the intake). */
+const STARTUP_ALLOWANCE_S = 90;
 const ROOT = process.cwd();
 const dir = '/tmp/herald-bench-e2e';
 const say = (line: string): void => {
@@ -57,18 +59,6 @@ await migrate(databaseUrl);
 const redis = await startRedis(join(dir, 'redis'), { cluster: false, port: REDIS_PORT, clusterPorts: [] });
 const graph = await startFakeGraph({ port: 0 });
 const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
-
-// The papers' issue closes at the first whole minute after the intake (and a start-up allowance).
-const deadline = DateTime.now().plus({ seconds: DURATION_S + 45 }).setZone('Europe/Oslo').startOf('minute').plus({ minutes: 1 });
-// Both papers deliver into a folder here: SFTP outages are the soak's business.
-writeSoakTenants(join(ROOT, 'config'), join(dir, 'config'), deadline, { kind: 'directory' });
-const tenants = loadTenants(join(dir, 'config'));
-await syncTenants(pool, tenants);
-const key = generateApiKey();
-await insertUserWithKey(pool, { tenantSlug: 'asnes', role: 'hr', name: 'Bench HR', prefix: key.prefix, hash: key.hash });
-const page = tenants.find((t) => t.slug === 'asnes')?.channels.facebook?.pageId ?? '';
-graph.addPage(page, { token: 'bench-page-token' });
-await setPageToken(pool, requireSecretKey(DEV_SECRET_KEY), { tenantSlug: 'asnes', pageId: page, token: 'bench-page-token' });
 
 const vacancy = JSON.parse(readFileSync('examples/notices/vacancy.json', 'utf8')) as NoticeInput;
 const body = (i: number): NoticeInput => ({ ...vacancy, title: `${vacancy.title} (${i})`, channels: ['website', 'facebook', 'newspaper'] });
@@ -98,6 +88,18 @@ await bareQueue.close();
 await redis.flushAll();
 
 // ---- Herald: one API, two worker processes, every channel
+// The papers' issue closes at the first whole minute after the intake and a start-up allowance.
+const deadline = DateTime.now().plus({ seconds: DURATION_S + STARTUP_ALLOWANCE_S }).setZone('Europe/Oslo').startOf('minute').plus({ minutes: 1 });
+// Both papers deliver into a folder here: SFTP outages are the soak's business.
+writeSoakTenants(join(ROOT, 'config'), join(dir, 'config'), deadline, { kind: 'directory' });
+const tenants = loadTenants(join(dir, 'config'));
+await syncTenants(pool, tenants);
+const key = generateApiKey();
+await insertUserWithKey(pool, { tenantSlug: 'asnes', role: 'hr', name: 'Bench HR', prefix: key.prefix, hash: key.hash });
+const page = tenants.find((t) => t.slug === 'asnes')?.channels.facebook?.pageId ?? '';
+graph.addPage(page, { token: 'bench-page-token' });
+await setPageToken(pool, requireSecretKey(DEV_SECRET_KEY), { tenantSlug: 'asnes', pageId: page, token: 'bench-page-token' });
+
 const apiPort = await freePort();
 const herald = new Herald({
   root: ROOT,
@@ -112,6 +114,9 @@ const herald = new Herald({
     LOG_LEVEL: 'warn',
     HERALD_FACEBOOK_GRAPH_URL: graph.url,
     HERALD_WORKER_METRICS_PORT: '0',
+    // Load shedding off: on a shared 2-core machine it sheds at a busy moment of someone else's; the
+    // figures are of Herald's work, not of its 503s.
+    HERALD_MAX_EVENT_LOOP_DELAY_MS: '0',
   },
 });
 const api = herald.start('api', 'api', apiPort);
@@ -128,7 +133,7 @@ try {
   );
   const expected = heraldIntake.ok * 3;
   say(`waiting for ${expected} publications (the newspaper's at ${deadline.toFormat('HH:mm')})`);
-  const waitUntil = deadline.toMillis() + 120_000;
+  const waitUntil = Math.max(deadline.toMillis(), Date.now()) + 180_000;
   for (;;) {
     const { rows } = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM publications WHERE state IN ('published', 'delivered')`);
     if ((rows[0]?.n ?? 0) >= expected) break;
@@ -154,7 +159,8 @@ const pct = (values: readonly number[], p: number): number => {
 const lagOf = (channels: readonly string[]) => lags.filter((l) => channels.includes(l.channel)).map((l) => Number(l.lag_ms));
 const bullmq = { p50: pct(bareLag, 50), p99: pct(bareLag, 99) };
 const rate = `${RATE}/s for ${DURATION_S} s`;
-say(`intake errors: Herald ${heraldIntake.failed}, bare ${bareIntake.failed}`);
+say(`intake refused or failed: Herald ${heraldIntake.failed}, bare ${bareIntake.failed}`);
+if (heraldIntake.failed > 0 || bareIntake.failed > 0) throw new Error('intake requests failed: the figures would not be of the same work');
 report({ scenario: 'e2e', metric: `intake p50, ${rate} (bare: Fastify + ajv + INSERT)`, unit: 'ms', herald: heraldIntake.p50, baseline: bareIntake.p50, goal: 10, lowerIsBetter: true });
 report({ scenario: 'e2e', metric: `intake p99, ${rate}`, unit: 'ms', herald: heraldIntake.p99, baseline: bareIntake.p99, goal: 10, lowerIsBetter: true });
 for (const [name, channels] of [['website + Facebook', ['website', 'facebook']], ['newspaper (after the deadline)', ['newspaper']]] as const) {

@@ -142,7 +142,7 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
     await v1.register(archiveExportRoutes, { format: opts.noarkFormat ?? 'pdf' });
     await v1.register(noticeProofRoutes, { sealKey });
   }, { prefix: '/v1' });
-  await app.register(webPlugin, { prefix: '/app', keyPrefix: opts.queuePrefix ?? '{herald}', sealKey, noarkFormat: opts.noarkFormat ?? 'pdf', secretKey });
+  await app.register(webPlugin, { prefix: '/app', keyPrefix: opts.queuePrefix ?? '{herald}', sealKey, noarkFormat: opts.noarkFormat ?? 'pdf', secretKey, webRoot: webRootOf(opts.dataDir) });
 
   app.addHook('onReady', async () => {
     await syncTenants(opts.pool, opts.directory.tenants());

@@ -51,6 +51,7 @@ export const PublicationStateConflict = createError<'HERALD_ERR_PUBLICATION_STAT
   'Cannot %s a publication that is %s',
   409,
 );
+export const ReadOnly = createError<'HERALD_ERR_READ_ONLY', 405, [what: string]>('HERALD_ERR_READ_ONLY', '%s is read-only', 405);
 export const SecondUserRequired = createError('HERALD_ERR_APPROVAL_SELF', 'A notice must be approved by another user than the one who submitted it', 403);
 export const IdempotencyMismatch = createError(
   'HERALD_ERR_IDEMPOTENCY_MISMATCH',
@@ -96,6 +97,7 @@ export const ERRORS = {
   NoticeRejected,
   NoticeStateConflict,
   PublicationStateConflict,
+  ReadOnly,
   SecondUserRequired,
   IdempotencyMismatch,
   ServiceUnavailable,

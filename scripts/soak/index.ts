@@ -164,7 +164,12 @@ try {
     await sleep(1000);
   }
   const settledAfterMs = Date.now() - until;
+  // The queue prefix's hash tag puts every queue key in one slot, so on a cluster one node holds them all.
+  const queueKeys = await redis.keysPerNode('{herald}');
+  const holders = [...queueKeys].filter(([, n]) => n > 0);
+  say(`queue keys per Redis node: ${[...queueKeys].map(([port, n]) => `${port}: ${n}`).join(', ')}`);
   const verdict = await check({ pool, accepted: intake.accepted, graph, pageIds, manifestRoots: [sftp.uploadDir, join(dir, 'data', 'newspapers')] });
+  if (holders.length !== 1) verdict.problems.push(`the queue keys are on ${holders.length} Redis nodes, not one: the hash tag did not hold`);
   const summary = summarise({ intake, chaos, verdict, answers: client.answers, cluster, durationMs: until - started, settledAfterMs, workers: workers.length });
   printReport(summary);
   if (values.json) {

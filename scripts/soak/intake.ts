@@ -88,7 +88,9 @@ export async function runIntake(opts: IntakeOptions): Promise<IntakeResult> {
       (async () => {
         if (planned.approval) {
           const approved = await opts.client.definite('POST', `/v1/notices/${notice.id}/approve`, keys.approver ?? '', undefined);
-          submitted.approved = approved.status === 200;
+          // A 409 after an answer lost on the way: the first try may have approved it; look.
+          const now = approved.status === 409 ? await opts.client.definite('GET', `/v1/notices/${notice.id}`, key) : approved;
+          submitted.approved = now.status === 200 && (now.body as NoticeAnswer).status !== 'awaiting_approval';
         }
         if (Math.random() < opts.withdrawShare) {
           await sleep(Math.random() * 5000);

@@ -51,7 +51,8 @@ const countBy = <T>(items: readonly T[], key: (item: T) => string): Record<strin
 
 export function summarise(input: { intake: IntakeResult; chaos: Chaos; verdict: Verdict; answers: readonly Answer[]; cluster: boolean; durationMs: number; settledAfterMs: number; workers: number }): SoakSummary {
   const { intake, chaos, verdict, answers } = input;
-  const duringOutage = (a: Answer) => chaos.postgresDown.some(([from, to]) => a.at >= from - 1000 && a.at <= to + OUTAGE_GRACE_MS);
+  // The request was in flight at some moment of an outage (on a busy machine an answer can take seconds).
+  const duringOutage = (a: Answer) => chaos.postgresDown.some(([from, to]) => a.at <= to + OUTAGE_GRACE_MS && a.at + a.ms >= from - 1000);
   const bad = answers.filter((a) => a.status === 0 || a.status >= 500);
   const excused = bad.filter((a) => a.status === 503 && a.retryAfter !== null && duringOutage(a));
   const serverErrors = bad.filter((a) => !excused.includes(a));

@@ -1,4 +1,4 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { chownSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -43,6 +43,8 @@ export interface SoakRedis {
   restart(port?: number): Promise<number>;
   /** used_memory of every node, summed. */
   usedMemory(): Promise<number>;
+  /** How many keys starting with `prefix` each node holds, by port. */
+  keysPerNode(prefix: string): Promise<Map<number, number>>;
   stop(): Promise<void>;
 }
 
@@ -50,7 +52,14 @@ function redisServer(port: number, dir: string, cluster: boolean): ChildProcess 
   mkdirSync(dir, { recursive: true });
   const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--logfile', join(dir, 'redis.log')];
   if (cluster) args.push('--cluster-enabled', 'yes', '--cluster-config-file', 'nodes.conf', '--cluster-node-timeout', '2000');
-  return spawn('redis-server', args, { stdio: 'ignore' });
+  const child = spawn('redis-server', args, { stdio: 'ignore' });
+  // However the run ends (an exception included), no server of ours is left behind on the port.
+  const kill = (): void => {
+    child.kill('SIGKILL');
+  };
+  process.once('exit', kill);
+  child.once('exit', () => process.off('exit', kill));
+  return child;
 }
 
 export async function startRedis(root: string, opts: { cluster: boolean; port: number; clusterPorts: readonly number[] }): Promise<SoakRedis> {
@@ -58,6 +67,10 @@ export async function startRedis(root: string, opts: { cluster: boolean; port: n
   const children = new Map<number, ChildProcess>();
   const dirOf = (port: number) => join(root, `redis-${port}`);
   rmSync(join(root), { recursive: true, force: true });
+  for (const port of ports) {
+    // A server left on the port (another run's) would answer our pings with its own data.
+    if ((await redisCli(port, 'ping').catch(() => '')) === 'PONG') throw new Error(`soak: something already answers on Redis port ${port}: stop it, or choose another port`);
+  }
   for (const port of ports) {
     children.set(port, redisServer(port, dirOf(port), opts.cluster));
   }
@@ -89,6 +102,14 @@ export async function startRedis(root: string, opts: { cluster: boolean; port: n
         sum += Number(/used_memory:(\d+)/.exec(info)?.[1] ?? 0);
       }
       return sum;
+    },
+    async keysPerNode(prefix) {
+      const counts = new Map<number, number>();
+      for (const port of ports) {
+        const keys = await redisCli(port, '--scan', '--pattern', `${prefix.replace(/[*?[\]\\]/g, '\\$&')}*`);
+        counts.set(port, keys === '' ? 0 : keys.split('\n').length);
+      }
+      return counts;
     },
     async stop() {
       await Promise.all([...children.values()].map((c) => stopChild(c, 'SIGKILL')));
@@ -126,6 +147,14 @@ export async function startPostgres(root: string, port: number): Promise<SoakPos
   const start = () => asPostgres('pg_ctl', ['-D', data, '-l', log, '-o', options, '-w', 'start']);
   const stop = () => asPostgres('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
   await start();
+  // However the run ends, the cluster is not left running (pg_ctl starts it in the background).
+  process.once('exit', () => {
+    try {
+      execFileSync('runuser', ['-u', 'postgres', '--', join(bin, 'pg_ctl'), '-D', data, '-m', 'immediate', 'stop'], { stdio: 'ignore' });
+    } catch {
+      // already stopped
+    }
+  });
   return {
     url: `postgres://postgres@127.0.0.1:${port}/herald_soak`,
     async restart(downMs) {

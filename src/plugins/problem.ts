@@ -16,6 +16,12 @@ const CLIENT_ERRORS: Record<string, { code: string; status: number }> = {
 /** PostgreSQL / network failures that mean "the database is not there right now". */
 const UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P03', '08006', '08001', '08003']);
 
+/**
+ * node-postgres' own errors for a connection lost mid-statement or broken before it, which carry no
+ * code (a PostgreSQL restart in the soak answered them 500).
+ */
+const CONNECTION_LOST = /^(Connection terminated( unexpectedly| due to connection timeout)?|Client has encountered a connection error and is not queryable|timeout exceeded when trying to connect)$/;
+
 interface ErrorWithDetails extends Omit<FastifyError, 'code'> {
   code?: string;
   errors?: ProblemItem[];
@@ -69,7 +75,7 @@ async function problemPlugin(app: FastifyInstance): Promise<void> {
       request.log.error({ err: error, problems: error.errors }, 'export failed schema validation');
       return sendProblem(reply, request, code, status, error.message, error.errors);
     }
-    if (code === 'HERALD_ERR_UNAVAILABLE' || UNAVAILABLE.has(code)) {
+    if (code === 'HERALD_ERR_UNAVAILABLE' || UNAVAILABLE.has(code) || (code === '' && CONNECTION_LOST.test(error.message))) {
       request.log.warn({ err: error }, 'dependency unavailable');
       // Ours name what is missing (e.g. xmllint); a driver's network error means the database.
       const message = code === 'HERALD_ERR_UNAVAILABLE' ? error.message : new ServiceUnavailable('The database').message;

@@ -2,7 +2,7 @@ import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter } from '@bull-board/fastify';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { RoleForbidden } from '../errors.ts';
+import { ReadOnly, RoleForbidden } from '../errors.ts';
 import { sendProblem } from '../plugins/problem.ts';
 
 export const QUEUE_DASHBOARD_PATH = '/admin/queues';
@@ -38,6 +38,11 @@ export default async function adminQueueRoutes(app: FastifyInstance): Promise<vo
     if (request.principal.role !== 'admin') {
       const forbidden = new RoleForbidden(request.principal.role, 'open the queue dashboard');
       return sendProblem(reply, request, forbidden.code, 403, forbidden.message);
+    }
+    // bull-board's read-only mode hides the buttons but still paused and resumed every queue on a PUT.
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      const readOnly = new ReadOnly('The queue dashboard');
+      return sendProblem(reply.header('allow', 'GET, HEAD'), request, readOnly.code, 405, readOnly.message);
     }
     return undefined;
   });

@@ -8,4 +8,6 @@ export interface WebOptions {
   sealKey: SealKey;
   noarkFormat: DocumentFormat;
   secretKey: Buffer;
+  /** The website channel's web root: uploaded images are served from `<webRoot>/<tenant>/media/`. */
+  webRoot: string;
 }

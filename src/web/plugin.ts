@@ -1,9 +1,11 @@
 import formbody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { SESSION_COOKIE } from '../auth/sessions.ts';
 import { CsrfRefused } from '../errors.ts';
 import { ASSETS_DIR } from './assets.ts';
+import { UPLOAD_MAX_BYTES } from './notice-form/upload.ts';
 import { safeNext } from './next.ts';
 import type { WebOptions } from './options.ts';
 import { sendErrorPage } from './error-page.ts';
@@ -37,6 +39,8 @@ function submittedToken(request: FastifyRequest): unknown {
  */
 export default async function webPlugin(app: FastifyInstance, opts: WebOptions): Promise<void> {
   await app.register(formbody, { bodyLimit: 64 * 1024 });
+  // Image uploads on the notice form; registered before the CSRF hook so that hook sees the fields.
+  await app.register(multipart, { attachFieldsToBody: 'keyValues', limits: { fileSize: UPLOAD_MAX_BYTES, files: 20, fields: 1000, fieldSize: 256 * 1024 } });
   await app.register(fastifyStatic, { root: ASSETS_DIR, prefix: '/assets/', decorateReply: false, maxAge: '365d', immutable: true, index: false });
 
   app.addHook('onRequest', async (request, reply) => {
@@ -77,6 +81,6 @@ export default async function webPlugin(app: FastifyInstance, opts: WebOptions):
   app.setNotFoundHandler((request, reply) => sendErrorPage(request, reply, 404));
 
   // Not `opts` itself: it carries the `/app` prefix, which the children would add a second time.
-  const routeOptions: WebOptions = { keyPrefix: opts.keyPrefix, sealKey: opts.sealKey, noarkFormat: opts.noarkFormat, secretKey: opts.secretKey };
+  const routeOptions: WebOptions = { keyPrefix: opts.keyPrefix, sealKey: opts.sealKey, noarkFormat: opts.noarkFormat, secretKey: opts.secretKey, webRoot: opts.webRoot };
   for (const route of webRoutes) await app.register(route, routeOptions);
 }

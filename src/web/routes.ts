@@ -9,6 +9,7 @@ import signInRoutes from './sign-in/routes.ts';
 import noticeFormRoutes from './notice-form/routes.ts';
 import noticePageRoutes from './notice-page/routes.ts';
 import planRoutes from './plan/routes.ts';
+import previewRoutes from './previews/routes.ts';
 
 /** Every route module of the web app, registered under /app. Each developer adds their own lines. */
 export const webRoutes: readonly FastifyPluginAsync<WebOptions>[] = [
@@ -21,4 +22,5 @@ export const webRoutes: readonly FastifyPluginAsync<WebOptions>[] = [
   noticeFormRoutes,
   noticePageRoutes,
   planRoutes,
+  previewRoutes,
 ];

@@ -2,7 +2,7 @@ import { createLogger } from '../../src/logger.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance, RouteOptions } from 'fastify';
 import { build } from '../../src/app.ts';
 import { generateApiKey } from '../../src/auth/api-key.ts';
 import type { SessionOptions } from '../../src/auth/sessions.ts';
@@ -35,7 +35,7 @@ export interface TestApp {
 
 /** The real API on its own database, the real Redis, and the shipped tenants and rules. */
 export async function buildTestApp(
-  opts: { clock?: Clock; directory?: TenantDirectory; logger?: FastifyBaseLogger; sessions?: Partial<SessionOptions> } = {},
+  opts: { clock?: Clock; directory?: TenantDirectory; logger?: FastifyBaseLogger; onRoute?: (route: RouteOptions) => void; sessions?: Partial<SessionOptions> } = {},
 ): Promise<TestApp> {
   const db = await createTestDatabase();
   const dir = opts.directory ?? shippedDirectory();
@@ -43,7 +43,18 @@ export async function buildTestApp(
   const dataDir = mkdtempSync(join(tmpdir(), 'herald-data-'));
   const queuePrefix = `{herald-test-${db.name}}`;
   const logger = opts.logger ?? (process.env.TEST_LOG ? createLogger('debug') : undefined);
-  const app = await build({ ...(logger ? { logger } : {}), directory: dir, pool: db.pool, ownsPool: false, redisUrl: REDIS_URL, dataDir, queuePrefix, ...(opts.clock ? { clock: opts.clock } : {}), ...(opts.sessions ? { sessions: opts.sessions } : {}) });
+  const app = await build({
+    ...(logger ? { logger } : {}),
+    directory: dir,
+    pool: db.pool,
+    ownsPool: false,
+    redisUrl: REDIS_URL,
+    dataDir,
+    queuePrefix,
+    ...(opts.clock ? { clock: opts.clock } : {}),
+    ...(opts.onRoute ? { onRoute: opts.onRoute } : {}),
+    ...(opts.sessions ? { sessions: opts.sessions } : {}),
+  });
   await app.ready();
   return {
     app,

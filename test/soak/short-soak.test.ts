@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,6 +29,8 @@ async function freePort(): Promise<number> {
 
 test(`a ${DURATION_S}-second soak with faults loses nothing and duplicates nothing`, { timeout: 600_000 }, async () => {
   const dir = mkdtempSync(join(tmpdir(), 'herald-soak-'));
+  // The soak's PostgreSQL runs as the postgres user, who must reach its folder inside this one.
+  chmodSync(dir, 0o755);
   const json = join(dir, 'summary.json');
   const ports = await Promise.all(Array.from({ length: 4 }, freePort));
   const [pg, redis, api1, api2] = ports.map(String);

@@ -1,6 +1,6 @@
 import type { Tenant } from '../../config/tenant-types.ts';
 import type { CurrentNotice } from './current.ts';
-import { escapeHtml } from './escape.ts';
+import { escapeXml } from './escape.ts';
 import { paragraphs } from './html.ts';
 import { EntryMemo, entryKey } from './entry-memo.ts';
 import { labelsFor } from './labels/index.ts';
@@ -20,7 +20,7 @@ function firstParagraph(text: string): string {
 const rendered = new EntryMemo<string>();
 
 function renderEntry(tenant: Tenant, { notice, url, publishedAt }: CurrentNotice, baseUrl: string): string {
-  const x = escapeHtml;
+  const x = escapeXml;
   const { content } = notice;
   return `  <entry${content.language !== tenant.language ? ` xml:lang="${content.language}"` : ''}>
     <id>${x(entryId(notice, baseUrl))}</id>
@@ -41,7 +41,7 @@ function renderEntry(tenant: Tenant, { notice, url, publishedAt }: CurrentNotice
  */
 export function renderAtom(tenant: Tenant, notices: readonly CurrentNotice[], baseUrl: string, now: Date): string {
   const labels = labelsFor(tenant.language);
-  const x = escapeHtml;
+  const x = escapeXml;
   // The feed changes when its newest entry does; an empty feed was last updated now.
   const updated = notices.reduce((latest, n) => Math.max(latest, n.publishedAt.getTime()), 0);
   const entries = notices.map((n) => rendered.get(entryKey(tenant, n, baseUrl), () => renderEntry(tenant, n, baseUrl)));

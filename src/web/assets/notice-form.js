@@ -124,6 +124,12 @@ function readNotice(form) {
     const value = readValue(kind, control.value);
     if (value !== undefined) setAt(notice, name, value);
   }
+  // A chosen image gets its address when the form is sent; until then, a stand-in so the checks see it.
+  for (const input of form.querySelectorAll('input[type="file"][data-upload-for]')) {
+    const file = input.files?.[0];
+    const url = form.querySelector(`[name="${CSS.escape(input.dataset.uploadFor)}"]`);
+    if (file && url && url.value.trim() === '') setAt(notice, input.dataset.uploadFor, `https://upload.invalid/${encodeURIComponent(file.name)}`);
+  }
   return compact(notice);
 }
 

@@ -179,6 +179,9 @@ export const nb = {
   'form.attachmentUrl': 'Adressen til bildet',
   'form.altText': 'Alternativ tekst',
   'form.altTextHelp': 'Beskriv hva bildet viser.',
+  'form.upload': 'Eller last opp et bilde',
+  'form.uploadHelp': 'JPEG, PNG, GIF eller WebP, høyst 5 MB. Husk den alternative teksten.',
+  'form.uploadType': 'Filen er ikke et bilde (JPEG, PNG, GIF eller WebP).',
   'form.required': 'må fylles ut',
   'form.yes': 'Ja',
   'form.no': 'Nei',
@@ -199,6 +202,11 @@ export const nb = {
   'form.missing': 'Må fylles ut.',
   'form.tooLong': 'Kan være høyst {max} tegn.',
   'form.invalid': 'Ugyldig verdi ({reason}).',
+  'form.window.title': 'Lovlige frister',
+  'form.window.earliestMust': '{field} må være {date} eller senere',
+  'form.window.earliestShould': '{field} bør være {date} eller senere',
+  'form.window.latestMust': 'Må være publisert senest {date} (regnet fra «{field}»)',
+  'form.window.latestShould': 'Bør være publisert senest {date} (regnet fra «{field}»)',
 
   'notice.type': 'Type',
   'notice.status': 'Status',
@@ -253,6 +261,12 @@ export const nb = {
   'approvals.none': 'Ingen kunngjøringer venter på godkjenning.',
   'approvals.by': 'sendt inn av {name}',
   'approvals.own': 'Du sendte inn denne; en annen må godkjenne den.',
+  'preview.facebookTitle': 'Forhåndsvisning: Facebook-innlegget',
+  'preview.facebookPost': 'Innlegget slik det vises på Facebook-siden',
+  'preview.of': 'Slik blir «{title}» på Facebook-siden.',
+  'preview.image': 'Bilde',
+  'preview.length': 'Lengde: {used} av høyst {max} tegn',
+  'preview.adTitle': 'Forhåndsvisning: avisannonsen',
 } as const;
 
 export type MessageKey = keyof typeof nb;

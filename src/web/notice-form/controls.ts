@@ -40,6 +40,7 @@ export function attachmentNodes(rows: RowCount): FormNode[] {
       required: false,
       rows: Array.from({ length: count }, (_, i) => [
         control(`/attachments/${i}/url`, 'url', 'form.attachmentUrl', null, false),
+        control(`/attachments/${i}/file`, 'file', 'form.upload', 'form.uploadHelp', false),
         control(`/attachments/${i}/altText`, 'textarea', 'form.altText', 'form.altTextHelp', false, { maxLength: 1500 }),
       ]),
     },

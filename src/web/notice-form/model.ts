@@ -8,7 +8,7 @@ import type { FormEntry, FormText } from '../../rules/types.ts';
  */
 
 /** How a value is read from the control (the browser script reads `data-kind` the same way). */
-export type ControlKind = 'text' | 'textarea' | 'number' | 'integer' | 'date' | 'datetime' | 'url' | 'email' | 'choice' | 'checkboxes' | 'boolean' | 'lines';
+export type ControlKind = 'text' | 'textarea' | 'number' | 'integer' | 'date' | 'datetime' | 'url' | 'email' | 'choice' | 'checkboxes' | 'boolean' | 'lines' | 'file';
 
 export interface Control {
   node: 'control';
@@ -67,7 +67,7 @@ function kindOf(schema: Schema): ControlKind {
     case 'email':
       return 'email';
   }
-  return typeof schema.maxLength === 'number' && schema.maxLength <= LONG_TEXT ? 'text' : 'textarea';
+  return typeof schema.maxLength === 'number' && schema.maxLength > LONG_TEXT ? 'textarea' : 'text';
 }
 
 function control(pointer: string, schema: Schema, entry: FormEntry, required: boolean): Control {

@@ -7,6 +7,7 @@ import { t, type Lang } from '../i18n/index.ts';
 import { boxPointers, placeFindings, type ShownFinding } from './findings.ts';
 import { formNodes } from './controls.ts';
 import type { RowCount } from './model.ts';
+import type { WindowBound } from './window.ts';
 import { generalMessages, idOf, nodeHtml, type FormState } from './render.ts';
 
 export type PlanView = ReturnType<typeof presentPlan>;
@@ -22,6 +23,8 @@ export interface FormPage {
   warnings: readonly ShownFinding[];
   /** The planned publications, once the notice has been checked. */
   plan: PlanView | null;
+  /** The earliest deadlines and latest publication days the rules allow, once checked. */
+  window: readonly WindowBound[];
   /** Set when the form corrects a stored notice. */
   correcting?: { id: string; version: number };
   idempotencyKey: string;
@@ -43,6 +46,17 @@ export function planItems(lang: Lang, plan: PlanView, zone: string, papers: Read
         p.issueDate ? html` – ${t(lang, 'form.issue', { paper: papers.get(p.target ?? '') ?? p.target ?? '', date: day(lang, p.issueDate) })}` : ''
       }</li>`,
   );
+}
+
+/** The lawful window: each bound with the rule's source. */
+function windowItems(lang: Lang, bounds: readonly WindowBound[], rules: TenantRuleFile): SafeHtml | '' {
+  if (bounds.length === 0) return '';
+  const items = bounds.map((b) => {
+    const field = rules.form[b.field]?.label[lang] ?? b.field;
+    const key = b.kind === 'earliest' ? (b.severity === 'error' ? 'form.window.earliestMust' : 'form.window.earliestShould') : b.severity === 'error' ? 'form.window.latestMust' : 'form.window.latestShould';
+    return html`<li>${t(lang, key, { field, date: day(lang, b.date) })} (<a href="${b.source.url}">${b.source.law} ${b.source.section}</a>)</li>`;
+  });
+  return html`<h3>${t(lang, 'form.window.title')}</h3><ul data-window>${items}</ul>`;
 }
 
 function summary(lang: Lang, errors: readonly ShownFinding[]): SafeHtml | '' {
@@ -68,7 +82,7 @@ export function formMain(ctx: WebContext, p: FormPage, papers: ReadonlyMap<strin
   return html`<h1>${heading}</h1>
     <p>${t(lang, 'form.intro')}</p>
     ${summary(lang, p.errors)}
-    <form method="post" action="${p.action}" class="notice-form" novalidate data-notice-form ${dataText}>
+    <form method="post" action="${p.action}" enctype="multipart/form-data" class="notice-form" novalidate data-notice-form ${dataText}>
       <input type="hidden" name="_csrf" value="${ctx.csrfToken}">
       <input type="hidden" name="_key" value="${p.idempotencyKey}">
       ${p.correcting ? html`<input type="hidden" name="_version" value="${p.correcting.version}">` : ''}
@@ -81,6 +95,7 @@ export function formMain(ctx: WebContext, p: FormPage, papers: ReadonlyMap<strin
         <h2 id="plan-title">${t(lang, 'form.planTitle')}</h2>
         <p>${t(lang, 'form.planHelp')}</p>
         <ul data-plan>${p.plan ? planItems(lang, p.plan, p.zone, papers) : html`<li>${t(lang, 'form.planUnknown')}</li>`}</ul>
+        ${windowItems(lang, p.window, p.rules)}
       </section>
       <p class="status" data-status role="status" aria-live="polite">${p.plan || findings.length > 0 ? counts : ''}</p>
       <div class="actions">

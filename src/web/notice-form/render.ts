@@ -75,6 +75,11 @@ function controlHtml(state: FormState, c: Control): SafeHtml {
   }
   if (c.kind === 'checkboxes') return choices(state, c, 'checkbox', (c.options ?? []).map((o) => ({ value: o.value, text: o.label[lang] })));
   const id = idOf(c.pointer);
+  if (c.kind === 'file') {
+    // Not read as a value: the server stores the image and fills in the address beside it.
+    const urlPointer = c.pointer.replace(/\/file$/, '/url');
+    return html`<div class="field"><label for="${id}">${label(state, c)}</label>${help(state, c)}<input type="file" id="${id}" name="${c.pointer}" accept="image/jpeg,image/png,image/gif,image/webp" data-upload-for="${urlPointer}" aria-describedby="${describedBy(c)}">${messages(state, c.pointer)}</div>`;
+  }
   const common = html`id="${id}" name="${c.pointer}" data-kind="${c.kind}" data-pointer="${c.pointer}" aria-describedby="${describedBy(c)}"${hasError(state, c.pointer) ? html` aria-invalid="true"` : ''}${c.required ? html` aria-required="true"` : ''}`;
   const value = shown(state, c.pointer);
   let input: SafeHtml;

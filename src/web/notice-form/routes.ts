@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { NotFound } from '../../errors.ts';
+import { NoticeStateConflict, NotFound } from '../../errors.ts';
 import { presentPlan } from '../../notices/present.ts';
 import { NOTICE_TYPES, type NoticeInput } from '../../notices/types.ts';
 import { correctAs } from '../../routes/notice-actions.ts';
@@ -9,13 +9,17 @@ import { submitNotice } from '../../routes/submit-notice.ts';
 import { findIdempotentAnswer, findNotice } from '../../store/notices.ts';
 import { webContext } from '../context.ts';
 import { html } from '../html.ts';
-import { t } from '../i18n/index.ts';
+import { t, type Lang } from '../i18n/index.ts';
+import type { WebOptions } from '../options.ts';
 import { page } from '../layout.ts';
 import { formNodes } from './controls.ts';
 import { controlsOf } from './model.ts';
 import { formMain, type FormPage } from './page.ts';
 import { readForm, submittedRows, type FormBody } from './parse.ts';
 import { checkShape } from './shape.ts';
+import { imageExtension, storeImage } from './upload.ts';
+import { lawfulWindow } from './window.ts';
+import { publicationMoment } from '../../scheduling/index.ts';
 import type { ShownFinding } from './findings.ts';
 
 type Query = { type?: string };
@@ -41,7 +45,30 @@ function findingsOf(list: readonly { rule: string; severity: 'error' | 'warning'
  * validation shows); a notice with errors is shown again with each message beside its field and
  * nothing is stored.
  */
-export default async function noticeFormRoutes(app: FastifyInstance): Promise<void> {
+export default async function noticeFormRoutes(app: FastifyInstance, opts: WebOptions): Promise<void> {
+  /**
+   * Stores each uploaded image (only real JPEG, PNG, GIF or WebP) in the tenant's public media
+   * folder and fills in its address; answers a message for each file that is not an image.
+   */
+  async function takeUploads(request: FastifyRequest<{ Body: FormBody }>, lang: Lang): Promise<ShownFinding[]> {
+    const body = request.body as Record<string, unknown>;
+    const problems: ShownFinding[] = [];
+    for (const [name, value] of Object.entries(body)) {
+      const row = /^\/attachments\/(\d+)\/file$/.exec(name)?.[1];
+      if (row === undefined) continue;
+      Reflect.deleteProperty(body, name);
+      if (!Buffer.isBuffer(value) || value.length === 0) continue;
+      const ext = imageExtension(value);
+      if (!ext) {
+        problems.push({ severity: 'error', path: `/attachments/${row}/file`, message: t(lang, 'form.uploadType') });
+        continue;
+      }
+      const path = await storeImage(opts.webRoot, request.principal.tenantSlug, value, ext);
+      body[`/attachments/${row}/url`] = `${request.protocol}://${request.host}/public/${path}`;
+    }
+    return problems;
+  }
+
   app.get<{ Querystring: Query }>('/notices/new', async (request, reply) => {
     const ctx = webContext(request, reply);
     const entry = tenantOfRequest(app, request);
@@ -63,37 +90,42 @@ export default async function noticeFormRoutes(app: FastifyInstance): Promise<vo
       errors: [],
       warnings: [],
       plan: null,
+      window: [],
       idempotencyKey: randomUUID(),
     });
   });
 
   /** Reads and checks a submitted form; `form` is the page to show again if it is not to be stored. */
-  function check(request: FastifyRequest<{ Body: FormBody }>, reply: FastifyReply, type: string, action: string, correcting?: FormPage['correcting']) {
+  async function check(request: FastifyRequest<{ Body: FormBody }>, reply: FastifyReply, type: string, action: string, correcting?: FormPage['correcting']) {
     const entry = tenantOfRequest(app, request);
     const rules = rulesForSubmitter(entry, request, type);
+    const lang = webContext(request, reply).lang;
+    const uploadProblems = await takeUploads(request, lang);
     const body = request.body;
     const rows = submittedRows(body);
     const nodes = formNodes(rules, rows);
     const values = { ...readForm(controlsOf([...nodes.common, ...nodes.fields, ...nodes.attachments]), body), type };
-    const base: FormPage = { rules, zone: entry.tenant.timeZone, action, values, rows, errors: [], warnings: [], plan: null, idempotencyKey: typeof body._key === 'string' ? body._key : randomUUID(), ...(correcting ? { correcting } : {}) };
-    if (body._add !== undefined) return { form: base, notice: null };
-    const lang = webContext(request, reply).lang;
+    const base: FormPage = { rules, zone: entry.tenant.timeZone, action, values, rows, errors: [], warnings: [], plan: null, window: [], idempotencyKey: typeof body._key === 'string' ? body._key : randomUUID(), ...(correcting ? { correcting } : {}) };
+    if (body._add !== undefined) return { form: { ...base, errors: uploadProblems }, notice: null };
     const shape = checkShape(values, lang);
-    if (!shape.ok) return { form: { ...base, errors: shape.findings }, notice: null };
-    const { assessment } = assessForRequest(app, request, shape.notice);
+    if (!shape.ok) return { form: { ...base, errors: [...uploadProblems, ...shape.findings] }, notice: null };
+    const { assessment, now } = assessForRequest(app, request, shape.notice);
+    const planned = assessment.plan.length > 0;
+    const publication = planned ? publicationMoment(assessment.plan, rules.channels.mandatory, entry.tenant.timeZone) : null;
     const form: FormPage = {
       ...base,
-      errors: findingsOf(assessment.errors),
+      errors: [...uploadProblems, ...findingsOf(assessment.errors)],
       warnings: findingsOf(assessment.warnings),
-      plan: assessment.plan.length > 0 ? presentPlan(assessment.plan, entry.tenant.timeZone) : null,
+      plan: planned ? presentPlan(assessment.plan, entry.tenant.timeZone) : null,
+      window: publication ? lawfulWindow(rules, { notice: shape.notice, tenant: entry.tenant, now, plan: assessment.plan, publication }) : [],
     };
-    const ready = assessment.errors.length === 0 && body._action === 'submit';
+    const ready = assessment.errors.length === 0 && uploadProblems.length === 0 && body._action === 'submit';
     return { form, notice: ready ? shape.notice : null };
   }
 
   app.post<{ Querystring: Query; Body: FormBody }>('/notices/new', async (request, reply) => {
     const type = request.query.type ?? '';
-    const { form, notice } = check(request, reply, type, `/app/notices/new?type=${encodeURIComponent(type)}`);
+    const { form, notice } = await check(request, reply, type, `/app/notices/new?type=${encodeURIComponent(type)}`);
     if (!notice) return send(app, request, reply, form, form.errors.length > 0 ? 422 : 200);
     // A double click sends the form twice with the same key: the second finds the first's notice.
     const key = `web:${form.idempotencyKey}`;
@@ -123,6 +155,7 @@ export default async function noticeFormRoutes(app: FastifyInstance): Promise<vo
       errors: [],
       warnings: [],
       plan: null,
+      window: [],
       correcting: { id: row.id, version: row.version },
       idempotencyKey: randomUUID(),
     });
@@ -132,7 +165,9 @@ export default async function noticeFormRoutes(app: FastifyInstance): Promise<vo
     const row = await findNotice(app.pg, request.principal.tenantId, request.params.id);
     if (!row) throw new NotFound(`Notice ${request.params.id}`);
     mayChange(request, row, 'correct this notice');
-    const { form, notice } = check(request, reply, row.type, `/app/notices/${row.id}/edit`, { id: row.id, version: row.version });
+    // Someone corrected it since this form was opened: theirs must not be overwritten unseen.
+    if (typeof request.body._version === 'string' && request.body._version !== String(row.version)) throw new NoticeStateConflict('correct', 'changed meanwhile');
+    const { form, notice } = await check(request, reply, row.type, `/app/notices/${row.id}/edit`, { id: row.id, version: row.version });
     if (!notice) return send(app, request, reply, form, form.errors.length > 0 ? 422 : 200);
     await correctAs(app, request, row.id, notice);
     return reply.redirect(`/app/notices/${row.id}?done=saved`, 303);
