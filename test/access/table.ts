@@ -20,6 +20,8 @@ export type Row =
    */
   | { kind: 'app'; req: Make; own: ByRole; other: ByRole };
 
+/** A user or key id: the CSRF check answers before anyone is looked up. */
+const SOMEONE = '00000000-0000-4000-8000-000000000000';
 const each = (status: number): ByRole => ({ hr: status, communications: status, archivist: status, admin: status });
 const roles = (hr: number, communications: number, archivist: number, admin: number): ByRole => ({ hr, communications, archivist, admin });
 /** Archive routes: archivists and admins only, anyone else as if the route did not exist. */
@@ -95,6 +97,23 @@ export const TABLE: Record<string, Row> = {
   'POST /app/notices/:id/edit': { kind: 'app', req: async (c) => ({ method: 'POST', url: `/app/notices/${await c.announcement()}/edit`, payload: {} }), own: each(403), other: each(403) },
   'POST /app/notices/:id/approve': { kind: 'app', req: async (c) => ({ method: 'POST', url: `/app/notices/${await c.planAwaitingApproval()}/approve`, payload: {} }), own: each(403), other: each(403) },
   'POST /app/notices/:id/withdraw': { kind: 'app', req: async (c) => ({ method: 'POST', url: `/app/notices/${await c.announcement()}/withdraw`, payload: {} }), own: each(403), other: each(403) },
+  'GET /app/notices/:id/preview/:channel': { kind: 'app', req: async (c) => get(`/app/notices/${await c.announcement()}/preview/website`)(c), own: each(200), other: each(404) },
+  // Admin pages: an admin sees their own municipality's users and keys (so another one's admin gets theirs).
+  'GET /app/admin': { kind: 'app', req: get('/app/admin'), own: roles(403, 403, 403, 200), other: roles(403, 403, 403, 200) },
+  'POST /app/admin/users': { kind: 'app', req: () => ({ method: 'POST', url: '/app/admin/users', payload: {} }), own: each(403), other: each(403) },
+  'POST /app/admin/users/:id/password': { kind: 'app', req: () => ({ method: 'POST', url: `/app/admin/users/${SOMEONE}/password`, payload: {} }), own: each(403), other: each(403) },
+  'POST /app/admin/users/:id/disable': { kind: 'app', req: () => ({ method: 'POST', url: `/app/admin/users/${SOMEONE}/disable`, payload: {} }), own: each(403), other: each(403) },
+  'POST /app/admin/users/:id/enable': { kind: 'app', req: () => ({ method: 'POST', url: `/app/admin/users/${SOMEONE}/enable`, payload: {} }), own: each(403), other: each(403) },
+  'POST /app/admin/keys': { kind: 'app', req: () => ({ method: 'POST', url: '/app/admin/keys', payload: {} }), own: each(403), other: each(403) },
+  'POST /app/admin/keys/:id/revoke': { kind: 'app', req: () => ({ method: 'POST', url: `/app/admin/keys/${SOMEONE}/revoke`, payload: {} }), own: each(403), other: each(403) },
+  // Archive pages: archivists and admins; the pages are no secret (403), the records are (404).
+  'GET /app/archive': { kind: 'app', req: get('/app/archive'), own: roles(403, 403, 200, 200), other: roles(403, 403, 200, 200) },
+  'GET /app/archive/verify': { kind: 'app', req: get('/app/archive/verify'), own: roles(403, 403, 200, 200), other: roles(403, 403, 200, 200) },
+  'GET /app/archive/records/:seq': { kind: 'app', req: get('/app/archive/records/1'), own: roles(403, 403, 404, 404), other: roles(403, 403, 404, 404) },
+  'GET /app/archive/proof': { kind: 'app', req: get('/app/archive/proof'), own: roles(403, 403, 400, 400), other: roles(403, 403, 400, 400) },
+  // Single sign-on: the shipped municipalities configure none, so there is nowhere to go.
+  'GET /app/sign-in/oidc/:tenant': pub('/app/sign-in/oidc/asnes', 404),
+  'GET /app/sign-in/oidc/callback': pub('/app/sign-in/oidc/callback', 400),
 
   // The queue dashboard (bull-board), read-only for admins.
   'GET /admin/queues': dashboard('GET', '/admin/queues', 200),

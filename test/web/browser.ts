@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Clock } from '../../src/time/clock.ts';
 import { buildTestApp, type TestApp } from '../helpers/app.ts';
 import { startTestWorkers, type TestWorkers } from '../helpers/workers.ts';
 import { createWebAccount, type WebAccount } from './accounts.ts';
@@ -54,18 +55,18 @@ export interface BrowserHarness {
   close(): Promise<void>;
 }
 
-export async function startBrowserHarness(opts: { workers?: boolean } = {}): Promise<BrowserHarness> {
+export async function startBrowserHarness(opts: { workers?: boolean; clock?: Clock } = {}): Promise<BrowserHarness> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`${CHROMIUM} is missing: the browser tests drive Debian's Chromium. Install it with: bash scripts/services.sh (as root)`);
   }
-  const t = await buildTestApp();
+  const t = await buildTestApp(opts.clock ? { clock: opts.clock } : {});
   let workers: TestWorkers | null = null;
   let browser: Browser | undefined;
   try {
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     const { port } = t.app.server.address() as AddressInfo;
     const baseUrl = `http://127.0.0.1:${port}`;
-    if (opts.workers ?? true) workers = await startTestWorkers(t, { prefix: t.queuePrefix });
+    if (opts.workers ?? true) workers = await startTestWorkers(t, { prefix: t.queuePrefix, ...(opts.clock ? { clock: opts.clock } : {}) });
     const accounts = {} as Record<SeededAccount, WebAccount>;
     for (const [who, seed] of Object.entries(SEEDED) as [SeededAccount, (typeof SEEDED)[SeededAccount]][]) {
       accounts[who] = await createWebAccount(t.db.pool, seed.tenant, seed.role, seed.name);
