@@ -125,7 +125,7 @@ herald.start('worker-2', 'worker');
 let heraldIntake: Latencies;
 let memory;
 try {
-  await waitForApis([api.url]);
+  await waitForApis([api]);
   say(`Herald intake at ${RATE}/s for ${DURATION_S} s (newspaper issue closes ${deadline.toFormat('HH:mm')} Oslo time)`);
   const sampler = memorySampler({ redis, processes: () => [...herald.processes.values()], postgres: () => postgresBackendsRss(pool, dbName) });
   heraldIntake = await loadAt(RATE, DURATION_S, (i) =>

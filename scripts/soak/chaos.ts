@@ -55,15 +55,26 @@ export async function runChaos(opts: ChaosOptions): Promise<Chaos> {
     chaos.log.push(`+${((Date.now() - started) / 1000).toFixed(1)}s ${kind}${detail ? ` ${detail}` : ''}`);
   };
   let rateLimited = false;
+  /** Workers being killed and restarted right now: never two kills of one process at once. */
+  const killing = new Set<string>();
+  const killWorker = async (detail: string, downMs: number): Promise<void> => {
+    const free = opts.workers.filter((w) => !killing.has(w));
+    if (free.length === 0) return;
+    const name = pick(free);
+    killing.add(name);
+    note('worker-kill', `${name}${detail}`);
+    try {
+      await opts.herald.kill(name, downMs);
+    } finally {
+      killing.delete(name);
+    }
+  };
 
   const inject = async (kind: FaultKind): Promise<void> => {
     switch (kind) {
-      case 'worker-kill': {
-        const name = pick(opts.workers);
-        note(kind, name);
-        await opts.herald.kill(name, 500 + Math.random() * 2500);
+      case 'worker-kill':
+        await killWorker('', 500 + Math.random() * 2500);
         return;
-      }
       case 'redis-flush':
         note(kind);
         await opts.redis.flushAll();
@@ -146,16 +157,30 @@ export async function runChaos(opts: ChaosOptions): Promise<Chaos> {
     const wait = opts.newspaperDeadline + 300 - Date.now();
     if (wait < 0) return;
     await sleep(wait);
-    const name = pick(opts.workers);
-    note('worker-kill', `${name} just after the newspaper deadline`);
-    await opts.herald.kill(name, 1000);
+    await killWorker(' just after the newspaper deadline', 1000);
   })();
 
+  // Faults overlap, as they do: one that takes a while (a restart, an outage) does not hold back the next.
+  // Only one of each kind at a time (two PostgreSQL restarts at once would trip over each other).
+  const busy = new Set<FaultKind>();
+  const running: Promise<void>[] = [];
   while (Date.now() < opts.until) {
     await sleep(opts.meanGapMs * (0.3 + Math.random() * 1.4));
     if (Date.now() >= opts.until) break;
-    await inject(firstRound.shift() ?? pick(kinds));
+    const idle = kinds.filter((k) => !busy.has(k));
+    const next = firstRound.find((k) => !busy.has(k)) ?? (idle.length > 0 ? pick(idle) : undefined);
+    if (next === undefined) continue;
+    const index = firstRound.indexOf(next);
+    if (index >= 0) firstRound.splice(index, 1);
+    busy.add(next);
+    running.push(
+      inject(next)
+        .catch((error: unknown) => {
+          chaos.log.push(`${next} could not be injected: ${String(error)}`);
+        })
+        .finally(() => busy.delete(next)),
+    );
   }
-  await Promise.all([atDeadline, killAfterDeadline]);
+  await Promise.all([...running, atDeadline, killAfterDeadline]);
   return chaos;
 }

@@ -98,13 +98,14 @@ async function stop(child: ChildProcess, signal: NodeJS.Signals): Promise<void> 
   }
 }
 
-/** Waits until every API answers `/health/live` (or whatever liveness path answers 200). */
-export async function waitForApis(urls: readonly string[], timeoutMs = 180_000): Promise<void> {
+/** Waits until every API answers `/health/live`; fails at once if one exited. */
+export async function waitForApis(apis: readonly HeraldProcess[], timeoutMs = 180_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  for (const url of urls) {
+  for (const { url, child, name } of apis) {
     for (;;) {
       const ok = await fetch(`${url}/health/live`).then((r) => r.ok, () => false);
       if (ok) break;
+      if (child.exitCode !== null) throw new Error(`soak: ${name} exited with ${child.exitCode} before it answered (see its log)`);
       if (Date.now() > deadline) throw new Error(`soak: the API at ${url} did not answer within ${timeoutMs} ms (see its log)`);
       await sleep(200);
     }

@@ -138,7 +138,7 @@ try {
 
   const apis = [herald.start('api-1', 'api', api1), herald.start('api-2', 'api', api2)];
   const workers = Array.from({ length: workerCount }, (_, i) => herald.start(`worker-${i + 1}`, 'worker').name);
-  await waitForApis(apis.map((a) => a.url));
+  await waitForApis(apis);
   say(`${cluster ? 'Redis Cluster' : 'Redis'} ${redis.ports.join(',')}, PostgreSQL ${values['pg-port']}, APIs ${apis.map((a) => a.url).join(' ')}, ${workers.length} workers; logs in ${logDir}`);
 
   const started = Date.now();

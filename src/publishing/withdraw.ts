@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { appendRecord } from '../archive/index.ts';
-import type { ChannelAdapter } from '../channels/types.ts';
+import { CANNOT_TELL, type ChannelAdapter } from '../channels/types.ts';
 import type { ChannelName } from '../notices/types.ts';
 import { loadPublication } from '../store/publications.ts';
 import { inTransaction } from '../store/transaction.ts';
@@ -26,7 +26,16 @@ export async function withdrawPublication(ctx: WithdrawContext, publicationId: s
   const adapter = ctx.adapters.get(p.channel);
   if (!entry || !adapter) throw new Error(`cannot withdraw from ${p.channel} for ${p.tenantSlug} in this worker`);
   const now = ctx.clock();
-  const receipt = await adapter.withdraw(taskFor(p, entry.tenant, p.attempts, now), { externalId: p.externalId, url: p.externalUrl, at: p.publishedAt ?? now });
+  const task = taskFor(p, entry.tenant, p.attempts, now);
+  let delivered = { externalId: p.externalId, url: p.externalUrl, at: p.publishedAt ?? now };
+  // An attempt whose outcome is unknown (the post made, the answer lost) left no id: look on the
+  // channel before calling it down, or the post stays up while the record says withdrawn.
+  if (delivered.externalId === null && p.attempts > 0 && adapter.duplicatesOnRedelivery === true) {
+    const existing = await adapter.findExisting(task, await adapter.render(task));
+    if (existing === CANNOT_TELL) throw new Error(`cannot tell whether ${p.channel} holds publication ${p.id}; the withdrawal looks again`);
+    if (existing) delivered = { externalId: existing.externalId, url: existing.url, at: existing.at };
+  }
+  const receipt = await adapter.withdraw(task, delivered);
   const html = receipt.details?.html;
   // A channel's own record of the take-down (Facebook: the DELETE and its answer) is archived with it.
   const graph = receipt.details?.graph;

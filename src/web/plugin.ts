@@ -73,7 +73,10 @@ export default async function webPlugin(app: FastifyInstance, opts: WebOptions):
     const status = error.validation ? 400 : (error.statusCode ?? 500);
     if (status >= 500 && status !== 503) request.log.error({ err: error }, 'web page failed');
     else request.log.info({ err: error }, 'web request refused');
-    return sendErrorPage(request, reply, status, { code: error.code, detail: error.message });
+    // A client error names what was wrong (the API's items: path and rule), as the API would.
+    const items = (error as { errors?: { path: string; message: string }[] }).errors ?? [];
+    const detail = [error.message, ...items.map((e) => `${e.path}: ${e.message}`)].join(' ');
+    return sendErrorPage(request, reply, status, { code: error.code, detail });
   });
   app.setNotFoundHandler((request, reply) => sendErrorPage(request, reply, 404));
 

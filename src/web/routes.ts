@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import adminRoutes from './admin/routes.ts';
+import archiveRoutes from './archive/routes.ts';
 import homeRoutes from './home/routes.ts';
 import type { WebOptions } from './options.ts';
 import languageRoutes from './language/routes.ts';
@@ -17,6 +18,7 @@ export const webRoutes: readonly FastifyPluginAsync<WebOptions>[] = [
   languageRoutes,
   homeRoutes,
   adminRoutes,
+  archiveRoutes,
   noticeFormRoutes,
   noticePageRoutes,
   planRoutes,

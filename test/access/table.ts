@@ -106,6 +106,11 @@ export const TABLE: Record<string, Row> = {
   'POST /app/admin/users/:id/enable': { kind: 'app', req: () => ({ method: 'POST', url: `/app/admin/users/${SOMEONE}/enable`, payload: {} }), own: each(403), other: each(403) },
   'POST /app/admin/keys': { kind: 'app', req: () => ({ method: 'POST', url: '/app/admin/keys', payload: {} }), own: each(403), other: each(403) },
   'POST /app/admin/keys/:id/revoke': { kind: 'app', req: () => ({ method: 'POST', url: `/app/admin/keys/${SOMEONE}/revoke`, payload: {} }), own: each(403), other: each(403) },
+  // Archive pages: archivists and admins; the pages are no secret (403), the records are (404).
+  'GET /app/archive': { kind: 'app', req: get('/app/archive'), own: roles(403, 403, 200, 200), other: roles(403, 403, 200, 200) },
+  'GET /app/archive/verify': { kind: 'app', req: get('/app/archive/verify'), own: roles(403, 403, 200, 200), other: roles(403, 403, 200, 200) },
+  'GET /app/archive/records/:seq': { kind: 'app', req: get('/app/archive/records/1'), own: roles(403, 403, 404, 404), other: roles(403, 403, 404, 404) },
+  'GET /app/archive/proof': { kind: 'app', req: get('/app/archive/proof'), own: roles(403, 403, 400, 400), other: roles(403, 403, 400, 400) },
   // Single sign-on: the shipped municipalities configure none, so there is nowhere to go.
   'GET /app/sign-in/oidc/:tenant': pub('/app/sign-in/oidc/asnes', 404),
   'GET /app/sign-in/oidc/callback': pub('/app/sign-in/oidc/callback', 400),

@@ -77,3 +77,16 @@ test('a correction takes the superseded post down and posts the corrected one: o
   assert.deepEqual(rows.map((r) => r.event), ['published', 'corrected', 'withdrawn'], 'the take-down of version 1 is archived after its correction');
   assert.equal((JSON.parse(rows[2]?.content.toString('utf8') ?? '{}') as { reason: string }).reason, 'corrected: replaced by version 2');
 });
+
+test('withdrawn while the outcome of its post is unknown: the Page is read back and the post found is deleted', async () => {
+  const notice = await s.announce('Svaret gikk tapt');
+  const published = await s.waitForState(notice.id, 'published');
+  const post = s.fake.posts(ASNES_PAGE).find((p) => p.message.includes(notice.id));
+  assert.ok(post);
+  // As an attempt leaves it when the post was made but the answer was lost (a worker killed mid-call).
+  await s.t.db.pool.query(`UPDATE publications SET state = 'publishing', external_id = NULL, external_url = NULL, lease_until = NULL WHERE id = $1`, [published.id]);
+  await withdraw(notice.id, 'Avlyst');
+  await s.waitForState(notice.id, 'withdrawn');
+  assert.equal(post.deleted, true, 'the post that was made is gone from the Page');
+  assert.ok(s.fake.requests.some((r) => r.edge === 'published_posts' && r.pageId === ASNES_PAGE), 'the withdrawal read the Page back');
+});

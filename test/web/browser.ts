@@ -1,8 +1,10 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import type { TenantDirectory } from '../../src/tenancy/directory.ts';
+import type { Clock } from '../../src/time/clock.ts';
 import { buildTestApp, type TestApp } from '../helpers/app.ts';
 import { startTestWorkers, type TestWorkers } from '../helpers/workers.ts';
 import { createWebAccount, type WebAccount } from './accounts.ts';
@@ -54,18 +56,39 @@ export interface BrowserHarness {
   close(): Promise<void>;
 }
 
-export async function startBrowserHarness(opts: { workers?: boolean } = {}): Promise<BrowserHarness> {
+export interface HarnessOptions {
+  /** @defaultValue true */
+  workers?: boolean;
+  clock?: Clock;
+  /** @defaultValue the shipped tenants and rules */
+  directory?: TenantDirectory;
+  /** @defaultValue an ephemeral port (give one when a provider must know the callback beforehand) */
+  port?: number;
+}
+
+/** A loopback port free right now (for a callback URL that must be known before Herald starts). */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => {
+    resolve();
+  }));
+  return port;
+}
+
+export async function startBrowserHarness(opts: HarnessOptions = {}): Promise<BrowserHarness> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`${CHROMIUM} is missing: the browser tests drive Debian's Chromium. Install it with: bash scripts/services.sh (as root)`);
   }
-  const t = await buildTestApp();
+  const t = await buildTestApp({ ...(opts.clock ? { clock: opts.clock } : {}), ...(opts.directory ? { directory: opts.directory } : {}) });
   let workers: TestWorkers | null = null;
   let browser: Browser | undefined;
   try {
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    await t.app.listen({ port: opts.port ?? 0, host: '127.0.0.1' });
     const { port } = t.app.server.address() as AddressInfo;
     const baseUrl = `http://127.0.0.1:${port}`;
-    if (opts.workers ?? true) workers = await startTestWorkers(t, { prefix: t.queuePrefix });
+    if (opts.workers ?? true) workers = await startTestWorkers(t, { prefix: t.queuePrefix, ...(opts.clock ? { clock: opts.clock } : {}) });
     const accounts = {} as Record<SeededAccount, WebAccount>;
     for (const [who, seed] of Object.entries(SEEDED) as [SeededAccount, (typeof SEEDED)[SeededAccount]][]) {
       accounts[who] = await createWebAccount(t.db.pool, seed.tenant, seed.role, seed.name);
