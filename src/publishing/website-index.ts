@@ -13,10 +13,31 @@ export const WEBSITE_INDEX_JOB = 'website-index';
  * pages themselves go out on time, the listings follow within this window.
  */
 export const INDEX_WINDOW_MS = 5000;
+/**
+ * The most of a worker's time one tenant's rebuilds may take. A rebuild costs in proportion to the
+ * tenant's current notices (every one is listed), so a tenant with thousands gets a longer window
+ * instead of a worker that spends its time rewriting listings during a burst.
+ */
+const REBUILD_SHARE = 1 / 20;
+/** How long this process's last rebuild of each tenant took. */
+const rebuildMs = new Map<string, number>();
 
-/** Asks for rebuilds of a tenant's listings at the end of the current window: see {@link WindowedJob}. */
+/**
+ * The window after a rebuild that took `tookMs`: the base window, doubled until the rebuild takes no
+ * more than its share of it. Powers of two of one base, so processes that measured alike ask for the
+ * same job.
+ */
+export function windowAfter(tookMs: number): number {
+  let window = INDEX_WINDOW_MS;
+  while (tookMs > window * REBUILD_SHARE) window *= 2;
+  return window;
+}
+
+const indexWindowMs = (tenantSlug: string): number => windowAfter(rebuildMs.get(tenantSlug) ?? 0);
+
+/** Asks for rebuilds of a tenant's listings at the end of its current window: see {@link WindowedJob}. */
 export function indexRebuilds(queues: PublishingQueues): WindowedJob<{ tenantSlug: string }> {
-  return new WindowedJob(queues.maintenance, WEBSITE_INDEX_JOB, INDEX_WINDOW_MS);
+  return new WindowedJob(queues.maintenance, WEBSITE_INDEX_JOB, indexWindowMs);
 }
 
 /** Notice texts read for earlier rebuilds, by `<id>|<version>` (a version's text never changes). */
@@ -44,6 +65,8 @@ async function listingWithText(pool: pg.Pool, tenantSlug: string): Promise<Websi
 export async function rebuildWebsiteIndex(pool: pg.Pool, directory: TenantDirectory, webRoot: string, tenantSlug: string, now: Date): Promise<number> {
   const entry = directory.get(tenantSlug);
   if (!entry) return 0;
+  const started = performance.now();
   const result = await rebuildIndexes(webRoot, entry.tenant, await listingWithText(pool, tenantSlug), now);
+  rebuildMs.set(tenantSlug, performance.now() - started);
   return result.current;
 }
