@@ -28,9 +28,10 @@ export function readDateTimeParts(value: string): LocalDateTimeParts | undefined
   if (hour > 23 || minute > 59 || second > 59) return undefined;
   const milliseconds = parts[7] === undefined ? 0 : Math.floor(Number(`0.${parts[7]}`) * 1000);
   const wallMs = Date.UTC(year, month - 1, day, hour, minute, second, milliseconds);
-  // Date.UTC rolls 30 February over into March: a day that does not exist is not a date.
+  // Date.UTC rolls 30 February over into March: a day that does not exist is not a date. It also
+  // reads years 0–99 as 1900–1999: those are left to luxon.
   const written = new Date(wallMs);
-  if (written.getUTCDate() !== day || written.getUTCMonth() !== month - 1) return undefined;
+  if (written.getUTCDate() !== day || written.getUTCMonth() !== month - 1 || written.getUTCFullYear() !== year) return undefined;
   const offset = parts[8];
   if (offset === undefined) return { wallMs };
   if (offset.toUpperCase() === 'Z') return { wallMs, offsetMinutes: 0 };
