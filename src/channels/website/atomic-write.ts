@@ -15,6 +15,11 @@ const renameFile = promisify(rename);
 /** Temp files start with this, so a crash leftover is recognisable (and never served as a page). */
 export const TEMP_PREFIX = '.herald-tmp-';
 
+// A temp name unique to this process (random, as processes on other machines may share the folder)
+// and to the write (a counter): random bytes per page cost more than the name is worth.
+const PROCESS_TAG = randomBytes(6).toString('hex');
+let writes = 0;
+
 async function syncDirectory(dir: string): Promise<void> {
   const fd = await openFile(dir, 'r');
   try {
@@ -101,7 +106,7 @@ async function writeAndSync(fd: number, bytes: Buffer): Promise<void> {
  */
 export async function writeFileAtomic(file: string, bytes: Buffer | string): Promise<void> {
   const dir = dirname(file);
-  const temp = join(dir, `${TEMP_PREFIX}${basename(file)}.${randomBytes(6).toString('hex')}`);
+  const temp = join(dir, `${TEMP_PREFIX}${basename(file)}.${PROCESS_TAG}.${(writes++).toString(36)}`);
   try {
     const fd = await createTemp(dir, temp);
     try {

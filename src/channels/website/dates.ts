@@ -1,4 +1,4 @@
-import { DateTime, Interval } from 'luxon';
+import { DateTime } from 'luxon';
 import type { Language } from '../../notices/types.ts';
 import { parseLocalDateOrDateTime } from '../../time/local-time.ts';
 import { cachedZone } from '../../time/cached-zone.ts';
@@ -37,15 +37,27 @@ export function deadlineInstant(when: When): DateTime {
 const DATE = { dateStyle: 'full' } as const;
 const DATE_TIME = { dateStyle: 'full', timeStyle: 'short' } as const;
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * Intl's formatter for a language, zone and style, made once. It is what luxon's toLocaleString
+ * uses underneath; calling it directly spares the copy of the DateTime that setLocale makes each time.
+ */
+function formatter(lang: Language, zone: string, dateOnly: boolean): Intl.DateTimeFormat {
+  const key = `${lang}|${zone}|${dateOnly ? 'date' : 'time'}`;
+  let found = formatters.get(key);
+  if (!found) formatters.set(key, (found = new Intl.DateTimeFormat(lang, { ...(dateOnly ? DATE : DATE_TIME), timeZone: zone })));
+  return found;
+}
+
 /** "tirsdag 5. mars 2030 kl. 13:30" in the reader's language and the tenant's zone. */
 export function formatWhen(when: When, lang: Language): string {
-  return when.at.setLocale(lang).toLocaleString(when.dateOnly ? DATE : DATE_TIME);
+  return formatter(lang, when.at.zone.name, when.dateOnly).format(when.at.toMillis());
 }
 
 /** A span as the language writes it ("5.–7. mars 2030", "kl. 18:00–20:00"); Intl picks the shared parts. */
 export function formatSpan(start: When, end: When, lang: Language): string {
-  const opts = start.dateOnly && end.dateOnly ? DATE : DATE_TIME;
-  return Interval.fromDateTimes(start.at.setLocale(lang), end.at.setLocale(lang)).toLocaleString(opts);
+  return formatter(lang, start.at.zone.name, start.dateOnly && end.dateOnly).formatRange(start.at.toMillis(), end.at.toMillis());
 }
 
 /** The machine-readable value of a `<time datetime>`: a date, or a date-time with offset. */

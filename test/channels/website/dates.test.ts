@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { readWhen } from '../../../src/channels/website/dates.ts';
+import { DateTime, Interval } from 'luxon';
+import { formatSpan, formatWhen, readWhen } from '../../../src/channels/website/dates.ts';
 import { cachedZone } from '../../../src/time/cached-zone.ts';
 import { parseLocalDateOrDateTime } from '../../../src/time/local-time.ts';
 
@@ -40,4 +41,23 @@ test('a page reads every date as luxon reads it: the same instant in the same zo
 test('a year before 100 is not read as the 1900s', () => {
   const when = readWhen('0050-06-01', 'Europe/Oslo');
   assert.equal(when?.at.year, 50);
+});
+
+test('dates and spans are written as luxon writes them, in every language a notice may have', () => {
+  const styles = { date: { dateStyle: 'full' }, time: { dateStyle: 'full', timeStyle: 'short' } } as const;
+  for (const zone of ['Europe/Oslo', 'UTC']) {
+    fc.assert(
+      fc.property(values, values, fc.constantFrom('nb', 'nn', 'se', 'en'), (a, b, lang) => {
+        const [start, end] = [readWhen(a, zone), readWhen(b, zone)];
+        if (!start || !end || end.at < start.at) return true;
+        const style = start.dateOnly && end.dateOnly ? styles.date : styles.time;
+        return (
+          formatWhen(start, lang) === start.at.setLocale(lang).toLocaleString(start.dateOnly ? styles.date : styles.time) &&
+          formatSpan(start, end, lang) === Interval.fromDateTimes(start.at.setLocale(lang), end.at.setLocale(lang)).toLocaleString(style)
+        );
+      }),
+      { seed: 20261202, numRuns: 1000 },
+    );
+  }
+  assert.equal(formatWhen({ at: DateTime.fromISO('2030-03-05T13:30', { zone: 'Europe/Oslo' }), dateOnly: false }, 'nb'), 'tirsdag 5. mars 2030 kl. 13:30');
 });
