@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { pageContext } from './context.ts';
-import { html } from './html.ts';
+import { html } from '../channels/website/html.ts';
 import { t, type MessageKey } from './i18n/index.ts';
 import { page } from './layout.ts';
 

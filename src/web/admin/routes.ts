@@ -7,7 +7,7 @@ import { ROLES, type Role } from '../../notices/types.ts';
 import { insertUserWithKey, listApiKeys, revokeApiKey } from '../../store/api-keys.ts';
 import { insertWebUser, listWebUsers, setUserDisabled, setUserPassword } from '../../store/web-users.ts';
 import { webContext } from '../context.ts';
-import type { SafeHtml } from '../html.ts';
+import type { SafeHtml } from '../../channels/website/html.ts';
 import { t } from '../i18n/index.ts';
 import { webRole } from '../require-role.ts';
 import { adminPage, secretOncePage } from './page.ts';

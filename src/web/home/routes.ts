@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { webContext } from '../context.ts';
-import { html } from '../html.ts';
+import { html } from '../../channels/website/html.ts';
 import { t } from '../i18n/index.ts';
 import { NAV, page } from '../layout.ts';
 

@@ -8,7 +8,7 @@ import { assessForRequest, mayChange, rulesForSubmitter, tenantOfRequest } from 
 import { submitNotice } from '../../routes/submit-notice.ts';
 import { findIdempotentAnswer, findNotice } from '../../store/notices.ts';
 import { webContext } from '../context.ts';
-import { html } from '../html.ts';
+import { html } from '../../channels/website/html.ts';
 import { t, type Lang } from '../i18n/index.ts';
 import type { WebOptions } from '../options.ts';
 import { page } from '../layout.ts';

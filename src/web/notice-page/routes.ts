@@ -8,7 +8,7 @@ import { tenantOfRequest } from '../../routes/notice-context.ts';
 import { alertsOfNotice } from '../../store/alerts.ts';
 import { findNotice } from '../../store/notices.ts';
 import { webContext } from '../context.ts';
-import { html } from '../html.ts';
+import { html } from '../../channels/website/html.ts';
 import { t, type Lang, type MessageKey } from '../i18n/index.ts';
 import { page } from '../layout.ts';
 import { noticeMain } from './render.ts';

@@ -3,7 +3,7 @@ import { OidcSignIn } from '../../auth/oidc.ts';
 import type { Tenant } from '../../config/tenant-types.ts';
 import { userForOidcIdentity } from '../../store/web-users.ts';
 import { pageContext } from '../context.ts';
-import type { SafeHtml } from '../html.ts';
+import type { SafeHtml } from '../../channels/website/html.ts';
 import { safeNext } from '../next.ts';
 import type { WebOptions } from '../options.ts';
 import { failedPage, unknownUserPage } from './pages.ts';

@@ -9,7 +9,7 @@ import { facebookLengthLimit } from '../../publishing/facebook-limits.ts';
 import { tenantOfRequest } from '../../routes/notice-context.ts';
 import { findNotice } from '../../store/notices.ts';
 import { webContext } from '../context.ts';
-import { html } from '../html.ts';
+import { html } from '../../channels/website/html.ts';
 import { t } from '../i18n/index.ts';
 import { page } from '../layout.ts';
 import { facebookPreview } from './facebook.ts';
