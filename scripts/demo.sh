@@ -20,6 +20,9 @@ export FAKE_GRAPH_PORT=${FAKE_GRAPH_PORT:-3900}
 export HERALD_SMTP_URL=${HERALD_SMTP_URL:-smtp://127.0.0.1:2525}
 export HERALD_ALERT_SECRET_ASNES=${HERALD_ALERT_SECRET_ASNES:-demo-alert-secret-not-for-production}
 export HERALD_ALERT_WATCH_MS=${HERALD_ALERT_WATCH_MS:-5000}
+# The deployment operator's key, fresh each start: it alone opens the queue dashboard (/admin/queues),
+# which shows every municipality's jobs.
+export HERALD_OPERATOR_KEY=${HERALD_OPERATOR_KEY:-$(node -e "process.stdout.write(require('node:crypto').randomBytes(32).toString('hex'))")}
 fake_graph=""
 if [ -z "${HERALD_FACEBOOK_GRAPH_URL:-}" ]; then
   export HERALD_FACEBOOK_GRAPH_URL="http://127.0.0.1:$FAKE_GRAPH_PORT/v26.0"
@@ -43,6 +46,8 @@ mkdir -p "$HERALD_DATA_DIR"
   echo "APPROVER=$(npm run keys -- create --tenant asnes --role communications --name 'Ingrid Berg (kommunikasjon)')"
   echo "ARCHIVIST=$(npm run keys -- create --tenant asnes --role archivist --name 'Per Olsen (arkiv)')"
   echo "ADMIN=$(npm run keys -- create --tenant asnes --role admin --name 'Admin Åsnes')"
+  echo "# The operator's key (HERALD_OPERATOR_KEY): the queue dashboard, /admin/queues"
+  echo "OPERATOR=$HERALD_OPERATOR_KEY"
 } > "$keys_file"
 
 # Web app accounts (sign in at /app): a fresh password each start, printed below and kept in a file.

@@ -67,6 +67,8 @@ export interface BuildOptions {
    * the environment's (1000 by default). @defaultValue 0: never (tests share a busy process with workers)
    */
   maxEventLoopDelayMs?: number;
+  /** HERALD_OPERATOR_KEY: opens the queue dashboard, which shows every municipality's jobs. @defaultValue none: it opens to no one */
+  operatorKey?: string;
   /** HERALD_SEAL_KEY: signs the daily seals, checks them in verify. @defaultValue the development key */
   sealKey?: SealKey;
   /** HERALD_NOARK_FORMAT: `format` of exported documents. @defaultValue 'pdf' */
@@ -126,7 +128,7 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(healthRoutes, { secretKey });
   const sealKey = opts.sealKey ?? devSealKey();
   await app.register(publicRoutes, { webRoot: webRootOf(opts.dataDir) });
-  await app.register(adminQueueRoutes);
+  await app.register(adminQueueRoutes, { operatorKey: opts.operatorKey });
   await app.register(publicJournalRoutes);
   await app.register(sealKeyRoutes, { sealKey });
   await app.register(async (v1) => {

@@ -37,6 +37,7 @@ const app = await build({
   logger,
   secretKey: requireSecretKey(env.HERALD_SECRET_KEY),
   queuePrefix: env.HERALD_QUEUE_PREFIX,
+  operatorKey: env.HERALD_OPERATOR_KEY,
   maxEventLoopDelayMs: env.HERALD_MAX_EVENT_LOOP_DELAY_MS,
   sealKey: sealKeyFrom(env.HERALD_SEAL_KEY),
   noarkFormat: env.HERALD_NOARK_FORMAT,

@@ -65,6 +65,12 @@ export interface Env {
   HERALD_WORKER_METRICS_PORT: number;
   /** Address the worker's `/metrics` listens on. @defaultValue '127.0.0.1' */
   HERALD_WORKER_METRICS_HOST: string;
+  /**
+   * The deployment operator's key (at least 32 characters, e.g. `openssl rand -hex 32`): the one
+   * credential that opens the queue dashboard, which shows every municipality's jobs. @defaultValue
+   * unset: the dashboard opens to no one
+   */
+  HERALD_OPERATOR_KEY?: string;
   /** Event-loop delay (ms) above which the API answers 503 + Retry-After (0: never). @defaultValue 1000 */
   HERALD_MAX_EVENT_LOOP_DELAY_MS: number;
   /** A web app session not used for this long ends. @defaultValue 60 */
@@ -103,6 +109,7 @@ const schema = {
     HERALD_ALERT_WATCH_MS: { type: 'integer', minimum: 1000, maximum: 3600000, default: 60000 },
     HERALD_WORKER_METRICS_PORT: { type: 'integer', minimum: 0, maximum: 65535, default: 9464 },
     HERALD_WORKER_METRICS_HOST: { type: 'string', minLength: 1, default: '127.0.0.1' },
+    HERALD_OPERATOR_KEY: { type: 'string', pattern: '^\\S{32,}$' },
     HERALD_MAX_EVENT_LOOP_DELAY_MS: { type: 'integer', minimum: 0, maximum: 60000, default: 1000 },
     HERALD_SESSION_IDLE_MINUTES: { type: 'integer', minimum: 1, maximum: 1440, default: 60 },
     HERALD_SESSION_MAX_HOURS: { type: 'integer', minimum: 1, maximum: 720, default: 12 },
@@ -115,7 +122,7 @@ const schema = {
  * Their values are credentials or keys: a start-up error names them without repeating the value (a
  * mistyped key is often one character off the real one, and start-up errors end up in logs).
  */
-const SECRET_VARIABLES = new Set(['HERALD_SMTP_URL', 'HERALD_SECRET_KEY', 'HERALD_SEAL_KEY']);
+const SECRET_VARIABLES = new Set(['HERALD_SMTP_URL', 'HERALD_SECRET_KEY', 'HERALD_SEAL_KEY', 'HERALD_OPERATOR_KEY']);
 
 const validate = new Ajv({ useDefaults: true, coerceTypes: true, allErrors: true }).compile(schema);
 

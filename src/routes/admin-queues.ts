@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter } from '@bull-board/fastify';
@@ -19,24 +20,39 @@ function bearerFromBasic(request: FastifyRequest): void {
   request.headers.authorization = `Bearer ${decoded.slice(decoded.indexOf(':') + 1)}`;
 }
 
+const digest = (text: string): Buffer => createHash('sha256').update(text).digest();
+
+/** Whether the request carries the operator key (compared in constant time). */
+function isOperator(request: FastifyRequest, operatorKey: string | undefined): boolean {
+  const given = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+  return operatorKey !== undefined && given !== undefined && timingSafeEqual(digest(given), digest(operatorKey));
+}
+
+export interface AdminQueueOptions {
+  /** HERALD_OPERATOR_KEY: the one credential that opens the dashboard. @defaultValue none: it opens to no one */
+  operatorKey?: string;
+}
+
 /**
- * `@bull-board/fastify` at /admin/queues, for the admin role only: every worker queue's waiting,
- * delayed, active and failed jobs. Read-only — PostgreSQL is the truth and the reconciler rebuilds
- * the queues from it, so nothing here needs a hand on the jobs.
+ * `@bull-board/fastify` at /admin/queues: every worker queue's waiting, delayed, active and failed
+ * jobs. The queues are shared by all municipalities (one a channel), so their jobs are every
+ * municipality's: the dashboard is the deployment operator's, opened by the operator key alone — a
+ * municipality's key, its admin's included, is refused. Read-only — PostgreSQL is the truth and the
+ * reconciler rebuilds the queues from it, so nothing here needs a hand on the jobs.
  */
-export default async function adminQueueRoutes(app: FastifyInstance): Promise<void> {
+export default async function adminQueueRoutes(app: FastifyInstance, opts: AdminQueueOptions): Promise<void> {
   // Refusals are answered here, as problem+json: bull-board's routes have an error handler of their own.
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     bearerFromBasic(request);
-    try {
-      await app.authenticate(request);
-    } catch (error) {
-      const { code, statusCode, message } = error as { code?: string; statusCode?: number; message: string };
-      if (statusCode !== 401 || code === undefined) throw error;
-      return sendProblem(reply.header('www-authenticate', 'Basic realm="Herald queues", charset="UTF-8"'), request, code, 401, message);
-    }
-    if (request.principal.role !== 'admin') {
-      const forbidden = new RoleForbidden(request.principal.role, 'open the queue dashboard');
+    if (!isOperator(request, opts.operatorKey)) {
+      try {
+        await app.authenticate(request);
+      } catch (error) {
+        const { code, statusCode, message } = error as { code?: string; statusCode?: number; message: string };
+        if (statusCode !== 401 || code === undefined) throw error;
+        return sendProblem(reply.header('www-authenticate', 'Basic realm="Herald queues", charset="UTF-8"'), request, code, 401, message);
+      }
+      const forbidden = new RoleForbidden(request.principal.role, "open the queue dashboard (it shows every municipality's jobs: the operator key opens it)");
       return sendProblem(reply, request, forbidden.code, 403, forbidden.message);
     }
     // bull-board's read-only mode hides the buttons but still paused and resumed every queue on a PUT.

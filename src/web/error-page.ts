@@ -1,8 +1,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { pageContext } from './context.ts';
-import { html } from './html.ts';
+import { html } from '../channels/website/html.ts';
 import { t, type MessageKey } from './i18n/index.ts';
 import { page } from './layout.ts';
+import { sendPage } from './send-page.ts';
 
 /** What a status says to the user: a heading and a sentence. */
 function wording(status: number, code: string | undefined): { title: MessageKey; text: MessageKey | null } {
@@ -25,5 +26,5 @@ export function sendErrorPage(request: FastifyRequest, reply: FastifyReply, stat
     ${text ? html`<p>${t(ctx.lang, text, { id: request.id })}</p>` : ''}
     ${status < 500 && status !== 404 && opts.detail ? html`<p class="hint">${opts.detail}</p>` : ''}
     <p><a href="/app">${t(ctx.lang, 'error.back')}</a></p>`;
-  return reply.code(status).type('text/html; charset=utf-8').send(page(ctx, { title: t(ctx.lang, title), main }).value);
+  return sendPage(reply, status, page(ctx, { title: t(ctx.lang, title), main }));
 }

@@ -1,7 +1,7 @@
 import type { Role } from '../notices/types.ts';
 import { assetUrl } from './assets.ts';
 import type { PageContext } from './context.ts';
-import { html, type SafeHtml } from './html.ts';
+import { html, type SafeHtml } from '../channels/website/html.ts';
 import { LANGS, t, type MessageKey } from './i18n/index.ts';
 
 /** The main menu: each entry shown to the roles that may use it (the routes check again). */

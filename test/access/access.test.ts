@@ -57,6 +57,7 @@ async function cells(name: string, row: Row): Promise<{ actual: Record<string, n
   await check('no key', 401, {});
   await check('revoked key', 401, bearer(`Bearer ${ctx.revoked}`));
   await check('malformed key', 401, bearer('Bearer hrld_not-a-key'));
+  await check('operator key', row.operator ?? 401, bearer(`Bearer ${ctx.operator}`));
   for (const role of ROLES) {
     await check(`own ${role}`, row.own[role], bearer(`Bearer ${ctx.own[role]}`));
     await check(`other ${role}`, row.other[role], bearer(`Bearer ${ctx.other[role]}`), hidesOthers(role));
@@ -64,7 +65,7 @@ async function cells(name: string, row: Row): Promise<{ actual: Record<string, n
   return { actual, expected };
 }
 
-describe('access: every route × role × own/other municipality × no/revoked/malformed key', () => {
+describe('access: every route × role × own/other municipality × no/revoked/malformed/operator key', () => {
   for (const [name, row] of Object.entries(TABLE)) {
     test(name, async () => {
       const { actual, expected } = await cells(name, row);

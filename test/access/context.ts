@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { RouteOptions } from 'fastify';
 import { revokeApiKey } from '../../src/store/api-keys.ts';
 import { ROLES, type Role } from '../../src/notices/types.ts';
@@ -19,6 +20,8 @@ export interface AccessContext {
   own: Record<Role, string>;
   other: Record<Role, string>;
   revoked: string;
+  /** The deployment operator's key (HERALD_OPERATOR_KEY): it opens the queue dashboard and nothing else. */
+  operator: string;
   /** Ids that a caller from another municipality must never see in any answer. */
   secrets: Set<string>;
   /** A scheduled announcement submitted by a communications officer who is not one of the callers. */
@@ -45,7 +48,8 @@ export async function setUp(): Promise<AccessSetup> {
   const onRoute = (route: RouteOptions) => {
     for (const method of [route.method].flat()) routes.push(`${method} ${route.url}`);
   };
-  const t = await buildTestApp({ onRoute });
+  const operator = randomBytes(32).toString('hex');
+  const t = await buildTestApp({ onRoute, operatorKey: operator });
   const keys = async (tenant: string) => Object.fromEntries(await Promise.all(ROLES.map(async (role) => [role, await t.key(tenant, role)]))) as Record<Role, string>;
   const own = await keys('asnes');
   const other = await keys('karasjok');
@@ -82,6 +86,7 @@ export async function setUp(): Promise<AccessSetup> {
     own,
     other,
     revoked,
+    operator,
     secrets,
     announcement: () => submit(example('announcement')),
     planAwaitingApproval: () => submit(example('plan-ettersyn')),

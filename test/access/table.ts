@@ -12,8 +12,9 @@ export type Row =
   /**
    * Bearer key: no key, a revoked key and a malformed key are 401; `own` is each Åsnes role on an
    * Åsnes resource, `other` each Karasjok role on the same resource (404 where the design hides it).
+   * The deployment operator's key gets `operator`: 401 (no API key) where the row does not say.
    */
-  | { kind: 'api'; req: Make; own: ByRole; other: ByRole }
+  | { kind: 'api'; req: Make; own: ByRole; other: ByRole; operator?: number }
   /**
    * Web app page: no session is a 303 to the sign-in page; a session of each role gets `own`
    * (403 or 404 page for the wrong role), of another municipality `other`.
@@ -28,8 +29,11 @@ const roles = (hr: number, communications: number, archivist: number, admin: num
 const archive = (status: number): ByRole => roles(404, 404, status, status);
 const get = (url: string): Make => () => ({ method: 'GET', url });
 const pub = (url: string, status = 200): Row => ({ kind: 'public', req: get(url), status });
-/** The queue dashboard: one operator's view of all queues, admins only; read-only. */
-const dashboard = (method: Req['method'], url: string, admin: number): Row => ({ kind: 'api', req: () => ({ method, url, ...(method !== 'GET' && method !== 'HEAD' && { payload: {} }) }), own: roles(403, 403, 403, admin), other: roles(403, 403, 403, admin) });
+/**
+ * The queue dashboard: every municipality's jobs (the queues are shared), so the operator key's alone;
+ * every municipality's key, its admin's too, is refused. Read-only.
+ */
+const dashboard = (method: Req['method'], url: string, operator: number): Row => ({ kind: 'api', req: () => ({ method, url, ...(method !== 'GET' && method !== 'HEAD' && { payload: {} }) }), own: each(403), other: each(403), operator });
 
 /**
  * Every route the app registers, by `METHOD url` as Fastify names it. A route missing here fails the
@@ -115,7 +119,7 @@ export const TABLE: Record<string, Row> = {
   'GET /app/sign-in/oidc/:tenant': pub('/app/sign-in/oidc/asnes', 404),
   'GET /app/sign-in/oidc/callback': pub('/app/sign-in/oidc/callback', 400),
 
-  // The queue dashboard (bull-board), read-only for admins.
+  // The queue dashboard (bull-board), read-only for the operator.
   'GET /admin/queues': dashboard('GET', '/admin/queues', 200),
   'HEAD /admin/queues/': dashboard('HEAD', '/admin/queues/', 200),
   'GET /admin/queues/static/*': dashboard('GET', '/admin/queues/static/nothing.js', 404),
@@ -134,7 +138,7 @@ export const TABLE: Record<string, Row> = {
   'GET /admin/queues/api/queues/:queueName/:jobId': dashboard('GET', '/admin/queues/api/queues/publish-website/1', 404),
   'GET /admin/queues/api/queues/:queueName/:jobId/logs': dashboard('GET', '/admin/queues/api/queues/publish-website/1/logs', 200),
   'GET /admin/queues/api/queues/:queueName/:jobId/flow': dashboard('GET', '/admin/queues/api/queues/publish-website/1/flow', 404),
-  // Read-only: every change to the queues is refused, admins included (PostgreSQL is the truth).
+  // Read-only: every change to the queues is refused, the operator's included (PostgreSQL is the truth).
   'PUT /admin/queues/api/queues/pause': dashboard('PUT', '/admin/queues/api/queues/pause', 405),
   'PUT /admin/queues/api/queues/resume': dashboard('PUT', '/admin/queues/api/queues/resume', 405),
   'PUT /admin/queues/api/queues/:queueName/rate-limit': dashboard('PUT', '/admin/queues/api/queues/publish-website/rate-limit', 405),

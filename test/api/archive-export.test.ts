@@ -4,40 +4,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { extract } from 'tar';
-import { appendRecords, sealTenant } from '../../src/archive/index.ts';
 import { buildTestApp, type TestApp } from '../helpers/app.ts';
-import { example } from '../helpers/examples.ts';
-import { submitAccepted, tenantId, websiteAnnouncement, type Problem } from '../helpers/workers.ts';
+import { afterClosedYear, archivePublishedPage, CLOSED_YEAR } from '../helpers/archived-page.ts';
+import type { Problem } from '../helpers/workers.ts';
 
 // GET /v1/archive/export: a closed period's extraction as a tar, validated before it leaves; bad
 // periods are 400 problems, an empty one 404, and only archivists and administrators see the route.
 
-const year = new Date().getFullYear();
+const year = CLOSED_YEAR;
 let t: TestApp;
 let archivist: string;
 
 before(async () => {
-  // The API's clock reads 2 January next year: this year is a closed period.
-  t = await buildTestApp({ clock: () => new Date(`${year + 1}-01-02T09:00:00Z`) });
+  t = await buildTestApp({ clock: afterClosedYear });
   archivist = await t.key('asnes', 'archivist');
-  const comms = await t.key('asnes', 'communications');
-  const id = await tenantId(t.db.pool, 'asnes');
-  const notice = await submitAccepted(t, comms, websiteAnnouncement(example('announcement'), `${year + 1}-03-01T10:00:00+01:00`, 'Vannet stenges'));
-  await appendRecords(t.db.pool, [
-    {
-      tenantId: id,
-      noticeId: notice.id,
-      noticeVersion: 1,
-      publicationId: notice.publications[0]?.id ?? null,
-      channel: 'website',
-      event: 'published',
-      content: Buffer.from('<!doctype html><html lang="nb"><main><h1>Vannet stenges</h1><p>Natt til tirsdag.</p></main></html>'),
-      contentType: 'text/html; charset=utf-8',
-      ruleVersion: 'test',
-      receipt: { url: 'https://example.no/vann' },
-    },
-  ]);
-  await sealTenant(t.db.pool, id);
+  await archivePublishedPage(t);
 });
 after(() => t.close());
 

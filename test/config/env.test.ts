@@ -88,3 +88,13 @@ test('HERALD_NOARK_FORMAT: the file extension by default, the PRONOM id on reque
   assert.equal(loadEnv({ HERALD_NOARK_FORMAT: 'fmt/477' }).HERALD_NOARK_FORMAT, 'fmt/477');
   assert.throws(() => loadEnv({ HERALD_NOARK_FORMAT: 'docx' }), /HERALD_NOARK_FORMAT="docx"/);
 });
+
+test('HERALD_OPERATOR_KEY: unset (the queue dashboard opens to no one), or 32 characters or more, never echoed', () => {
+  assert.equal(loadEnv({}).HERALD_OPERATOR_KEY, undefined);
+  const key = 'ef'.repeat(32);
+  assert.equal(loadEnv({ HERALD_OPERATOR_KEY: key }).HERALD_OPERATOR_KEY, key);
+  assert.throws(
+    () => loadEnv({ HERALD_OPERATOR_KEY: 'short-key' }),
+    (error: Error) => /HERALD_OPERATOR_KEY=\(hidden\)/.test(error.message) && !error.message.includes('short-key'),
+  );
+});

@@ -35,7 +35,7 @@ export interface TestApp {
 
 /** The real API on its own database, the real Redis, and the shipped tenants and rules. */
 export async function buildTestApp(
-  opts: { clock?: Clock; directory?: TenantDirectory; logger?: FastifyBaseLogger; onRoute?: (route: RouteOptions) => void; sessions?: Partial<SessionOptions> } = {},
+  opts: { clock?: Clock; directory?: TenantDirectory; logger?: FastifyBaseLogger; onRoute?: (route: RouteOptions) => void; sessions?: Partial<SessionOptions>; operatorKey?: string } = {},
 ): Promise<TestApp> {
   const db = await createTestDatabase();
   const dir = opts.directory ?? shippedDirectory();
@@ -54,6 +54,7 @@ export async function buildTestApp(
     ...(opts.clock ? { clock: opts.clock } : {}),
     ...(opts.onRoute ? { onRoute: opts.onRoute } : {}),
     ...(opts.sessions ? { sessions: opts.sessions } : {}),
+    operatorKey: opts.operatorKey,
   });
   await app.ready();
   return {

@@ -1,37 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { appendRecords, sealTenant } from '../../src/archive/index.ts';
-import { example } from '../helpers/examples.ts';
-import { submitAccepted, tenantId, websiteAnnouncement } from '../helpers/workers.ts';
+import { afterClosedYear, ARCHIVED_PAGE, archivePublishedPage, CLOSED_YEAR } from '../helpers/archived-page.ts';
 import { checkA11y, horizontalOverflow, screenshot, startBrowserHarness, type BrowserHarness } from './browser.ts';
 
-const year = new Date().getFullYear();
-const PAGE = '<!doctype html><html lang="nb"><main><h1>Vannet stenges</h1><p>Natt til tirsdag.</p></main></html>';
+const year = CLOSED_YEAR;
 
 let h: BrowserHarness;
 let noticeId: string;
 before(async () => {
-  // The app's clock reads 2 January next year: this year is closed and may be exported.
-  h = await startBrowserHarness({ workers: false, clock: () => new Date(`${year + 1}-01-02T09:00:00Z`) });
-  const comms = await h.t.key('asnes', 'communications');
-  const notice = await submitAccepted(h.t, comms, websiteAnnouncement(example('announcement'), `${year + 1}-03-01T10:00:00+01:00`, 'Vannet stenges'));
-  noticeId = notice.id;
-  const id = await tenantId(h.t.db.pool, 'asnes');
-  await appendRecords(h.t.db.pool, [
-    {
-      tenantId: id,
-      noticeId: notice.id,
-      noticeVersion: 1,
-      publicationId: notice.publications[0]?.id ?? null,
-      channel: 'website',
-      event: 'published',
-      content: Buffer.from(PAGE),
-      contentType: 'text/html; charset=utf-8',
-      ruleVersion: 'test',
-      receipt: { url: 'https://example.no/vann' },
-    },
-  ]);
-  await sealTenant(h.t.db.pool, id);
+  h = await startBrowserHarness({ workers: false, clock: afterClosedYear });
+  noticeId = (await archivePublishedPage(h.t)).id;
 });
 after(async () => {
   await h.close();
@@ -63,7 +41,7 @@ test('an archivist verifies the archive, finds a record, opens its exact bytes, 
   const bytesHref = (await page.getByRole('link', { name: /Åpne nøyaktig det som ble publisert/ }).getAttribute('href')) ?? '';
   const bytes = await page.request.get(bytesHref);
   assert.equal(bytes.status(), 200);
-  assert.equal(await bytes.text(), PAGE, 'exactly the bytes that were archived');
+  assert.equal(await bytes.text(), ARCHIVED_PAGE, 'exactly the bytes that were archived');
   assert.match(bytes.headers().etag ?? '', /^"sha256-[0-9a-f]{64}"$/);
   assert.match(bytes.headers()['content-security-policy'] ?? '', /sandbox/);
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { html, raw } from '../../src/web/html.ts';
+import { html, SafeHtml } from '../../src/channels/website/html.ts';
 import { t } from '../../src/web/i18n/index.ts';
 import { en } from '../../src/web/i18n/en.ts';
 import { nb } from '../../src/web/i18n/nb.ts';
@@ -8,7 +8,7 @@ import { nn } from '../../src/web/i18n/nn.ts';
 
 test('html escapes interpolated text, joins arrays, drops nothing-values, embeds SafeHtml as is', () => {
   const title = '<script>alert("x")</script> & \'co\'';
-  const out = html`<h1 title="${title}">${title}</h1>${[html`<li>${1}</li>`, '<b>']}${null}${undefined}${false}${raw('<hr>')}`;
+  const out = html`<h1 title="${title}">${title}</h1>${[html`<li>${1}</li>`, '<b>']}${null}${undefined}${false}${new SafeHtml('<hr>')}`;
   assert.equal(
     out.value,
     '<h1 title="&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;co&#39;">&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;co&#39;</h1><li>1</li>&lt;b&gt;<hr>',

@@ -2,7 +2,7 @@ import type { ApiKeyListing } from '../../store/api-keys.ts';
 import type { WebUserListing } from '../../store/web-users.ts';
 import { ROLES } from '../../notices/types.ts';
 import type { WebContext } from '../context.ts';
-import { html, type SafeHtml } from '../html.ts';
+import { html, type SafeHtml } from '../../channels/website/html.ts';
 import { t, type Lang } from '../i18n/index.ts';
 import { page } from '../layout.ts';
 

@@ -7,10 +7,10 @@ import { ROLES, type Role } from '../../notices/types.ts';
 import { insertUserWithKey, listApiKeys, revokeApiKey } from '../../store/api-keys.ts';
 import { insertWebUser, listWebUsers, setUserDisabled, setUserPassword } from '../../store/web-users.ts';
 import { webContext } from '../context.ts';
-import type { SafeHtml } from '../html.ts';
 import { t } from '../i18n/index.ts';
 import { webRole } from '../require-role.ts';
 import { adminPage, secretOncePage } from './page.ts';
+import { sendPage } from '../send-page.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -34,11 +34,10 @@ function userId(id: string): string {
 /** /app/admin: an admin manages their own municipality's users and API keys, nobody else's. */
 export default async function adminRoutes(app: FastifyInstance): Promise<void> {
   const guard = { preHandler: webRole(['admin'], 'manage users and API keys') };
-  const send = (reply: FastifyReply, status: number, body: SafeHtml) => reply.code(status).type('text/html; charset=utf-8').send(body.value);
   const overview = async (request: FastifyRequest, reply: FastifyReply, status = 200, error?: string) => {
     const ctx = webContext(request, reply);
     const [users, keys] = await Promise.all([listWebUsers(app.pg, ctx.principal.tenantId), listApiKeys(app.pg, ctx.principal.tenantSlug)]);
-    return send(reply, status, adminPage(ctx, { users, keys, ...(error ? { error } : {}) }));
+    return sendPage(reply, status, adminPage(ctx, { users, keys, ...(error ? { error } : {}) }));
   };
 
   /** The form's name and role, or the message saying what is wrong. */
@@ -66,7 +65,7 @@ export default async function adminRoutes(app: FastifyInstance): Promise<void> {
       throw error;
     }
     request.log.info({ event: 'web.admin.user-created', role: checked.role }, 'user created');
-    return send(reply, 201, secretOncePage(ctx, { message: t(ctx.lang, 'admin.userCreated', { name: checked.name }), label: t(ctx.lang, 'admin.passwordOnce'), secret: password }));
+    return sendPage(reply, 201, secretOncePage(ctx, { message: t(ctx.lang, 'admin.userCreated', { name: checked.name }), label: t(ctx.lang, 'admin.passwordOnce'), secret: password }));
   });
 
   app.post<{ Params: { id: string } }>('/admin/users/:id/password', guard, async (request, reply) => {
@@ -77,7 +76,7 @@ export default async function adminRoutes(app: FastifyInstance): Promise<void> {
     await app.pg.query('DELETE FROM web_sessions WHERE user_id = $1', [id]);
     const name = (await listWebUsers(app.pg, ctx.principal.tenantId)).find((u) => u.id === id)?.name ?? '';
     request.log.info({ event: 'web.admin.password-reset', userId: id }, 'password reset');
-    return send(reply, 200, secretOncePage(ctx, { message: t(ctx.lang, 'admin.passwordReset', { name }), label: t(ctx.lang, 'admin.passwordOnce'), secret: password }));
+    return sendPage(reply, 200, secretOncePage(ctx, { message: t(ctx.lang, 'admin.passwordReset', { name }), label: t(ctx.lang, 'admin.passwordOnce'), secret: password }));
   });
 
   for (const action of ['disable', 'enable'] as const) {
@@ -98,7 +97,7 @@ export default async function adminRoutes(app: FastifyInstance): Promise<void> {
     const created = generateApiKey();
     await insertUserWithKey(app.pg, { tenantSlug: ctx.principal.tenantSlug, role: checked.role, name: checked.name, prefix: created.prefix, hash: created.hash });
     request.log.info({ event: 'web.admin.key-created', prefix: created.prefix }, 'API key created');
-    return send(reply, 201, secretOncePage(ctx, { message: t(ctx.lang, 'admin.keyCreated'), label: t(ctx.lang, 'admin.keyOnce'), secret: created.key }));
+    return sendPage(reply, 201, secretOncePage(ctx, { message: t(ctx.lang, 'admin.keyCreated'), label: t(ctx.lang, 'admin.keyOnce'), secret: created.key }));
   });
 
   app.post<{ Params: { id: string } }>('/admin/keys/:id/revoke', guard, async (request, reply) => {

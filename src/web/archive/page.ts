@@ -2,7 +2,7 @@ import type { RecordView } from '../../archive/search.ts';
 import type { ArchiveVerdict } from '../../archive/verify-archive.ts';
 import { CHANNELS, NOTICE_TYPES } from '../../notices/types.ts';
 import type { WebContext } from '../context.ts';
-import { html, type SafeHtml } from '../html.ts';
+import { html, type SafeHtml } from '../../channels/website/html.ts';
 import { t, type Lang } from '../i18n/index.ts';
 import { page } from '../layout.ts';
 

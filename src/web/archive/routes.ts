@@ -9,6 +9,7 @@ import { webContext } from '../context.ts';
 import type { WebOptions } from '../options.ts';
 import { webRole } from '../require-role.ts';
 import { archivePage, EVENTS, recordPage, type SearchForm } from './page.ts';
+import { sendPage } from '../send-page.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const LIMIT = 100;
@@ -60,7 +61,7 @@ export default async function archiveRoutes(app: FastifyInstance, opts: WebOptio
     }
     const thisYear = app.clock().getFullYear();
     const years = [thisYear - 1, thisYear - 2, thisYear - 3, thisYear - 4];
-    return reply.type('text/html; charset=utf-8').send(archivePage(ctx, { form, rows, limit: LIMIT, zone, verdict, years }).value);
+    return sendPage(reply, 200, archivePage(ctx, { form, rows, limit: LIMIT, zone, verdict, years }));
   };
 
   app.get('/archive', guard, (request, reply) => show(request, reply, null));
@@ -75,7 +76,7 @@ export default async function archiveRoutes(app: FastifyInstance, opts: WebOptio
     if (!/^[1-9][0-9]{0,15}$/.test(request.params.seq)) throw new NotFound('The archive record');
     const record = await findRecord(app.pg, request.principal.tenantId, Number(request.params.seq));
     if (!record) throw new NotFound('The archive record');
-    return reply.type('text/html; charset=utf-8').send(recordPage(webContext(request, reply), record, zoneOf(request)).value);
+    return sendPage(reply, 200, recordPage(webContext(request, reply), record, zoneOf(request)));
   });
 
   /** The proof form's target: on to the API's proof of the notice (a bad id is a 400 page here). */

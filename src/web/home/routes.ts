@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { webContext } from '../context.ts';
-import { html } from '../html.ts';
+import { html } from '../../channels/website/html.ts';
 import { t } from '../i18n/index.ts';
 import { NAV, page } from '../layout.ts';
+import { sendPage } from '../send-page.ts';
 
 /** /app: who you are, and where you can go from here. */
 export default async function homeRoutes(app: FastifyInstance): Promise<void> {
@@ -16,6 +17,6 @@ export default async function homeRoutes(app: FastifyInstance): Promise<void> {
       <p>${t(lang, 'home.youAre', { role: t(lang, `role.${principal.role}`), tenant: ctx.tenantName })}</p>
       <h2>${t(lang, 'home.whatNext')}</h2>
       <ul class="card-list">${links}</ul>`;
-    return reply.type('text/html; charset=utf-8').send(page(ctx, { title: t(lang, 'home.title'), main, active: 'home' }).value);
+    return sendPage(reply, 200, page(ctx, { title: t(lang, 'home.title'), main, active: 'home' }));
   });
 }

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { presentPlan } from '../../notices/present.ts';
 import type { TenantRuleFile } from '../../rules/index.ts';
 import type { WebContext } from '../context.ts';
-import { html, type SafeHtml } from '../html.ts';
+import { html, type SafeHtml } from '../../channels/website/html.ts';
 import { t, type Lang } from '../i18n/index.ts';
 import { boxPointers, placeFindings, type ShownFinding } from './findings.ts';
 import { formNodes } from './controls.ts';

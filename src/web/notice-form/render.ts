@@ -1,5 +1,5 @@
 import { pointerSegments, valueAt } from '../../rules/pointer.ts';
-import { html, type SafeHtml } from '../html.ts';
+import { html, type SafeHtml } from '../../channels/website/html.ts';
 import { t, type Lang } from '../i18n/index.ts';
 import type { Control, FormNode } from './model.ts';
 import type { ShownFinding } from './findings.ts';

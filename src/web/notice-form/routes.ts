@@ -8,7 +8,7 @@ import { assessForRequest, mayChange, rulesForSubmitter, tenantOfRequest } from 
 import { submitNotice } from '../../routes/submit-notice.ts';
 import { findIdempotentAnswer, findNotice } from '../../store/notices.ts';
 import { webContext } from '../context.ts';
-import { html } from '../html.ts';
+import { html } from '../../channels/website/html.ts';
 import { t, type Lang } from '../i18n/index.ts';
 import type { WebOptions } from '../options.ts';
 import { page } from '../layout.ts';
@@ -21,6 +21,7 @@ import { imageExtension, storeImage } from './upload.ts';
 import { lawfulWindow } from './window.ts';
 import { publicationMoment } from '../../scheduling/index.ts';
 import type { ShownFinding } from './findings.ts';
+import { sendPage } from '../send-page.ts';
 
 type Query = { type?: string };
 
@@ -32,7 +33,7 @@ function send(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply
   const ctx = webContext(request, reply);
   const main = formMain(ctx, form, papersOf(app, request));
   const title = form.correcting ? t(ctx.lang, 'form.correctTitle', { type: form.rules.title.nb }) : t(ctx.lang, 'form.newTitle', { type: form.rules.title[ctx.lang] });
-  return reply.code(status).type('text/html; charset=utf-8').send(page(ctx, { title, main, active: 'write', scripts: ['notice-form.js'], path: request.url }).value);
+  return sendPage(reply, status, page(ctx, { title, main, active: 'write', scripts: ['notice-form.js'], path: request.url }));
 }
 
 function findingsOf(list: readonly { rule: string; severity: 'error' | 'warning'; path: string; message: string; source?: ShownFinding['source'] }[]): ShownFinding[] {
@@ -79,7 +80,7 @@ export default async function noticeFormRoutes(app: FastifyInstance, opts: WebOp
       if (types.length === 0) throw new RoleForbidden(ctx.principal.role, 'submit notices');
       const links = types.map((name) => html`<li><a href="/app/notices/new?type=${name}">${entry.rules.get(name)?.title[ctx.lang] ?? name}</a></li>`);
       const main = html`<h1>${t(ctx.lang, 'form.chooseType')}</h1><ul class="card-list">${links}</ul>`;
-      return reply.type('text/html; charset=utf-8').send(page(ctx, { title: t(ctx.lang, 'form.chooseType'), main, active: 'write', path: request.url }).value);
+      return sendPage(reply, 200, page(ctx, { title: t(ctx.lang, 'form.chooseType'), main, active: 'write', path: request.url }));
     }
     const rules = rulesForSubmitter(entry, request, type);
     const language = entry.tenant.language === 'nn' ? 'nn' : 'nb';

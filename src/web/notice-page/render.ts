@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { presentAlert } from '../../alerts/present.ts';
 import type { NoticeView } from '../../notices/present.ts';
 import type { WebContext } from '../context.ts';
-import { html, type SafeHtml } from '../html.ts';
+import { html, type SafeHtml } from '../../channels/website/html.ts';
 import { t, type Lang, type MessageKey } from '../i18n/index.ts';
 
 type Publication = NoticeView['publications'][number];

@@ -8,10 +8,11 @@ import { tenantOfRequest } from '../../routes/notice-context.ts';
 import { alertsOfNotice } from '../../store/alerts.ts';
 import { findNotice } from '../../store/notices.ts';
 import { webContext } from '../context.ts';
-import { html } from '../html.ts';
+import { html } from '../../channels/website/html.ts';
 import { t, type Lang, type MessageKey } from '../i18n/index.ts';
 import { page } from '../layout.ts';
 import { noticeMain } from './render.ts';
+import { sendPage } from '../send-page.ts';
 
 const FLASHES: Record<string, MessageKey> = { saved: 'notice.saved', approved: 'notice.approved', withdrawn: 'notice.withdrawn' };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -37,7 +38,7 @@ export default async function noticePageRoutes(app: FastifyInstance): Promise<vo
       mayApprove: row.status === 'awaiting_approval' && row.submittedBy.id !== ctx.principal.userId && (rules?.submitRoles.includes(role) ?? false),
       mayChange: role === 'admin' || role === row.submittedBy.role,
     });
-    return reply.type('text/html; charset=utf-8').send(page(ctx, { title: row.content.title, main, active: 'plan', path: request.url }).value);
+    return sendPage(reply, 200, page(ctx, { title: row.content.title, main, active: 'plan', path: request.url }));
   });
 
   app.post<{ Params: { id: string } }>('/notices/:id/approve', async (request, reply) => {
@@ -51,9 +52,7 @@ export default async function noticePageRoutes(app: FastifyInstance): Promise<vo
     const reason = typeof request.body.reason === 'string' ? request.body.reason.trim() : '';
     if (reason.length < 3 || reason.length > 2000) {
       const ctx = webContext(request, reply);
-      return reply.code(400).type('text/html; charset=utf-8').send(
-        page(ctx, { title: t(ctx.lang, 'notice.reasonMissing'), main: noticeReasonMissing(ctx.lang, request.params.id), path: request.url }).value,
-      );
+      return sendPage(reply, 400, page(ctx, { title: t(ctx.lang, 'notice.reasonMissing'), main: noticeReasonMissing(ctx.lang, request.params.id), path: request.url }));
     }
     await withdrawAs(app, request, request.params.id, reason);
     return reply.redirect(`/app/notices/${request.params.id}?done=withdrawn`, 303);

@@ -1,5 +1,5 @@
 import type { PageContext } from '../context.ts';
-import { html, type SafeHtml } from '../html.ts';
+import { html, type SafeHtml } from '../../channels/website/html.ts';
 import { t } from '../i18n/index.ts';
 import { page } from '../layout.ts';
 

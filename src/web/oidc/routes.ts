@@ -1,12 +1,12 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { OidcSignIn } from '../../auth/oidc.ts';
 import type { Tenant } from '../../config/tenant-types.ts';
 import { userForOidcIdentity } from '../../store/web-users.ts';
 import { pageContext } from '../context.ts';
-import type { SafeHtml } from '../html.ts';
 import { safeNext } from '../next.ts';
 import type { WebOptions } from '../options.ts';
 import { failedPage, unknownUserPage } from './pages.ts';
+import { sendPage } from '../send-page.ts';
 
 /** Binds a sign-in to the browser that started it: the callback must come back with this cookie. */
 const STATE_COOKIE = 'herald_oidc';
@@ -20,7 +20,6 @@ export function providerLabel(tenant: Tenant): string {
 /** Single sign-on through each tenant's OpenID provider (configured in its tenant file). */
 export default async function oidcRoutes(app: FastifyInstance, opts: WebOptions): Promise<void> {
   const oidc = new OidcSignIn(app.redis, opts.keyPrefix);
-  const send = (reply: FastifyReply, status: number, body: SafeHtml) => reply.code(status).type('text/html; charset=utf-8').send(body.value);
   const cookieOptions = (request: FastifyRequest) => ({
     path: '/app/sign-in/oidc',
     httpOnly: true,
@@ -51,19 +50,19 @@ export default async function oidcRoutes(app: FastifyInstance, opts: WebOptions)
     const sso = tenant?.singleSignOn;
     if (!pending || !tenant || !sso) {
       request.log.info({ event: 'web.oidc.refused', reason: 'unknown or replayed state' }, 'single sign-on refused');
-      return send(reply, 400, failedPage(pageContext(request, reply), 'OpenID Connect'));
+      return sendPage(reply, 400, failedPage(pageContext(request, reply), 'OpenID Connect'));
     }
     const provider = providerLabel(tenant);
     if (request.query.error !== undefined) {
       request.log.info({ event: 'web.oidc.refused', reason: request.query.error }, 'the provider answered an error');
-      return send(reply, 400, failedPage(pageContext(request, reply), provider));
+      return sendPage(reply, 400, failedPage(pageContext(request, reply), provider));
     }
     let claims;
     try {
       claims = await oidc.finish(pending, sso, new URL(request.url, 'http://x').search);
     } catch (error) {
       request.log.warn({ event: 'web.oidc.refused', err: error }, 'the code exchange or ID token check failed');
-      return send(reply, 400, failedPage(pageContext(request, reply), provider));
+      return sendPage(reply, 400, failedPage(pageContext(request, reply), provider));
     }
     const claimed = claims[sso.emailClaim];
     // A provider that says the address is unverified does not get to match on it.
@@ -72,7 +71,7 @@ export default async function oidcRoutes(app: FastifyInstance, opts: WebOptions)
     const userId = await userForOidcIdentity(app.pg, { tenantSlug: tenant.slug, issuer: claims.iss, subject: claims.sub, email, name }, sso.provisionRole);
     if (!userId) {
       request.log.info({ event: 'web.oidc.unknown-user', tenant: tenant.slug }, 'single sign-on of an unknown user');
-      return send(reply, 403, unknownUserPage(pageContext(request, reply), { provider, email: email ?? claims.sub, tenant: tenant.name }));
+      return sendPage(reply, 403, unknownUserPage(pageContext(request, reply), { provider, email: email ?? claims.sub, tenant: tenant.name }));
     }
     await app.sessions.start(request, reply, userId);
     request.log.info({ event: 'web.sign-in', userId, via: 'oidc' }, 'signed in');

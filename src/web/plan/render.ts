@@ -1,6 +1,6 @@
 import type { DateTime } from 'luxon';
 import type { WebContext } from '../context.ts';
-import { html, type SafeHtml } from '../html.ts';
+import { html, type SafeHtml } from '../../channels/website/html.ts';
 import { t, type Lang } from '../i18n/index.ts';
 import { stateBadge } from '../notice-page/render.ts';
 import type { Day, View } from './calendar.ts';

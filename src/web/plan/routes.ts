@@ -9,6 +9,7 @@ import { page } from '../layout.ts';
 import { approvalsMain } from './approvals.ts';
 import { calendarDays, range, type View } from './calendar.ts';
 import { planMain } from './render.ts';
+import { sendPage } from '../send-page.ts';
 
 /** A publication can appear this long after its notice's first appearance (a weekly paper, a moved post). */
 const LOOKBACK_DAYS = 45;
@@ -27,7 +28,7 @@ export default async function planRoutes(app: FastifyInstance): Promise<void> {
     const rows = await listNotices(app.pg, request.principal.tenantId, { from: start.minus({ days: LOOKBACK_DAYS }).toJSDate(), to: end.toJSDate(), limit: MAX_NOTICES });
     const days = calendarDays(rows, entry.tenant.channels.newspapers, start, end);
     const main = planMain(ctx, view, start, days);
-    return reply.type('text/html; charset=utf-8').send(page(ctx, { title: t(ctx.lang, 'plan.title'), main, active: 'plan', path: request.url }).value);
+    return sendPage(reply, 200, page(ctx, { title: t(ctx.lang, 'plan.title'), main, active: 'plan', path: request.url }));
   });
 
   app.get('/approvals', async (request, reply) => {
@@ -37,6 +38,6 @@ export default async function planRoutes(app: FastifyInstance): Promise<void> {
     const rows = await listNotices(app.pg, request.principal.tenantId, { status: 'awaiting_approval', limit: MAX_NOTICES });
     const mine = rows.filter((row) => entry.rules.get(row.type)?.submitRoles.includes(ctx.principal.role));
     const main = approvalsMain(ctx, mine, (type) => entry.rules.get(type)?.title[ctx.lang] ?? type);
-    return reply.type('text/html; charset=utf-8').send(page(ctx, { title: t(ctx.lang, 'approvals.title'), main, active: 'approvals', path: request.url }).value);
+    return sendPage(reply, 200, page(ctx, { title: t(ctx.lang, 'approvals.title'), main, active: 'approvals', path: request.url }));
   });
 }

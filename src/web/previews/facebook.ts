@@ -1,6 +1,6 @@
 import { codePoints } from '../../channels/facebook/plain-text.ts';
 import type { WebContext } from '../context.ts';
-import { html, type SafeHtml } from '../html.ts';
+import { html, type SafeHtml } from '../../channels/website/html.ts';
 import { t } from '../i18n/index.ts';
 
 

@@ -9,11 +9,12 @@ import { facebookLengthLimit } from '../../publishing/facebook-limits.ts';
 import { tenantOfRequest } from '../../routes/notice-context.ts';
 import { findNotice } from '../../store/notices.ts';
 import { webContext } from '../context.ts';
-import { html } from '../html.ts';
+import { html } from '../../channels/website/html.ts';
 import { t } from '../i18n/index.ts';
 import { page } from '../layout.ts';
 import { facebookPreview } from './facebook.ts';
 import { previewTask } from './task.ts';
+import { sendPage } from '../send-page.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -46,12 +47,12 @@ export default async function previewRoutes(app: FastifyInstance): Promise<void>
       } catch (error) {
         if (!(error instanceof AdDoesNotFit || error instanceof PermanentChannelError)) throw error;
         const main = html`<h1>${t(ctx.lang, 'preview.adTitle')}</h1><p class="finding finding-error">${error.message}</p>`;
-        return reply.code(422).type('text/html; charset=utf-8').send(page(ctx, { title: t(ctx.lang, 'preview.adTitle'), main, path: request.url }).value);
+        return sendPage(reply, 422, page(ctx, { title: t(ctx.lang, 'preview.adTitle'), main, path: request.url }));
       }
     }
     const post = renderPost(task.notice, tenant, { maxLength: limit(task) });
     const image = post.edge === 'photos' ? { url: post.params.url, alt: post.params.alt_text_custom } : undefined;
     const main = facebookPreview(ctx, { message: messageOf(post), ...(image ? { image } : {}) }, limit(task), row.content.title);
-    return reply.type('text/html; charset=utf-8').send(page(ctx, { title: t(ctx.lang, 'preview.facebookTitle'), main, active: 'plan', path: request.url }).value);
+    return sendPage(reply, 200, page(ctx, { title: t(ctx.lang, 'preview.facebookTitle'), main, active: 'plan', path: request.url }));
   });
 }

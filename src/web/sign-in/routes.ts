@@ -8,6 +8,7 @@ import { safeNext } from '../next.ts';
 import { providerLabel } from '../oidc/routes.ts';
 import type { WebOptions } from '../options.ts';
 import { signInPage, type SignInView } from './page.ts';
+import { sendPage } from '../send-page.ts';
 
 interface SignInBody {
   email?: unknown;
@@ -29,7 +30,7 @@ export default async function signInRoutes(app: FastifyInstance, opts: WebOption
     .map((tenant) => ({ slug: tenant.slug, label: providerLabel(tenant) }));
   const show = (request: FastifyRequest, reply: FastifyReply, status: number, view: SignInView) => {
     const ctx = pageContext(request, reply) as AnonymousContext;
-    return reply.code(status).type('text/html; charset=utf-8').send(signInPage(ctx, { ...view, singleSignOn }).value);
+    return sendPage(reply, status, signInPage(ctx, { ...view, singleSignOn }));
   };
 
   app.get<{ Querystring: { next?: string; reason?: string } }>('/sign-in', { config: { public: true } }, async (request, reply) => {
