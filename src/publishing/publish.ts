@@ -2,6 +2,7 @@ import type pg from 'pg';
 import { appendRecords, type ArchiveRecordInput } from '../archive/index.ts';
 import { CANNOT_TELL, ChannelPausedError, PermanentChannelError, type Artifact, type ChannelAdapter, type Receipt } from '../channels/types.ts';
 import type { ChannelName } from '../notices/types.ts';
+import { markDeliveredAfterWithdrawal } from '../store/late-delivery.ts';
 import { releasePaused } from '../store/publication-pause.ts';
 import { claimBatch, markFailed, markPublished, releaseAfterError, type ClaimedPublication, type ClaimRefusal } from '../store/publications.ts';
 import { inTransaction } from '../store/transaction.ts';
@@ -106,12 +107,20 @@ const errorBody = (a: Extract<Attempted, { ok: false }>): { message: string; per
   attempt: a.claim.attempt,
 });
 
+/** What settling a batch moved: the ids now published, and those delivered after their withdrawal. */
+interface Settled {
+  published: Set<string>;
+  /** Went out while a withdrawal took the row; sent back to `withdrawing` to be taken down. */
+  late: Set<string>;
+}
+
 /**
  * Writes what the batch's attempts came to: the published ones marked and archived with the exact
  * bytes in one transaction, the final failures marked `failed` and archived, the others released for
- * their retry. Returns the ids now published.
+ * their retry. A delivery whose row a withdrawal took meanwhile is archived as published too (it went
+ * out) and handed back to the withdrawal.
  */
-async function settle(ctx: PublishContext, attempts: readonly Attempted[], isFinal: (a: Extract<Attempted, { ok: false }>) => boolean): Promise<Set<string>> {
+async function settle(ctx: PublishContext, attempts: readonly Attempted[], isFinal: (a: Extract<Attempted, { ok: false }>) => boolean): Promise<Settled> {
   const delivered = attempts.filter((a) => a.ok);
   const notDelivered = attempts.filter((a): a is Extract<Attempted, { ok: false }> => !a.ok);
   const paused = notDelivered.filter((a) => a.paused !== undefined);
@@ -119,12 +128,14 @@ async function settle(ctx: PublishContext, attempts: readonly Attempted[], isFin
   const final = failed.filter(isFinal);
   const retried = failed.filter((a) => !isFinal(a));
 
-  const published = await inTransaction(ctx.pool, async (client) => {
-    const moved = await markPublished(client, delivered.map((a) => ({ id: a.claim.id, attempt: a.claim.attempt, receipt: a.receipt })));
+  const { published, late } = await inTransaction(ctx.pool, async (client) => {
+    const done = delivered.map((a) => ({ id: a.claim.id, attempt: a.claim.attempt, receipt: a.receipt }));
+    const moved = await markPublished(client, done);
+    const late = await markDeliveredAfterWithdrawal(client, done.filter((d) => !moved.has(d.id)));
     const failedIds = await markFailed(client, final.map((a) => ({ id: a.claim.id, attempt: a.claim.attempt, error: errorBody(a) })));
     const records = [
       ...delivered
-        .filter((a) => moved.has(a.claim.id))
+        .filter((a) => moved.has(a.claim.id) || late.has(a.claim.id))
         .map(({ claim, artifact, receipt, adopted }) =>
           recordOf(claim, 'published', artifact, { externalId: receipt.externalId, url: receipt.url, at: receipt.at.toISOString(), adopted, attempt: claim.attempt, ...receipt.details }),
         ),
@@ -135,7 +146,7 @@ async function settle(ctx: PublishContext, attempts: readonly Attempted[], isFin
         ),
     ];
     await appendRecords(client, records);
-    return moved;
+    return { published: moved, late };
   });
   await releaseAfterError(ctx.pool, retried.map((a) => ({ id: a.claim.id, attempt: a.claim.attempt, error: { message: a.message, details: a.details, attempt: a.claim.attempt } })));
   // Nothing went out for these: the attempt is given back, the reason stays visible.
@@ -143,12 +154,12 @@ async function settle(ctx: PublishContext, attempts: readonly Attempted[], isFin
     await releasePaused(ctx.pool, a.claim, { message: a.message, paused: true, retryAt: a.paused?.retryAt.toISOString(), details: a.details });
   }
   ctx.observe?.([
-    ...delivered.filter((a) => published.has(a.claim.id)).map((a) => ({ publication: a.claim, attempt: a.claim.attempt, state: 'published' as const, at: a.receipt.at })),
+    ...delivered.filter((a) => published.has(a.claim.id) || late.has(a.claim.id)).map((a) => ({ publication: a.claim, attempt: a.claim.attempt, state: 'published' as const, at: a.receipt.at })),
     ...final.map((a) => ({ publication: a.claim, attempt: a.claim.attempt, state: 'failed' as const, at: null })),
     ...retried.map((a) => ({ publication: a.claim, attempt: a.claim.attempt, state: 'retry' as const, at: null })),
     ...paused.map((a) => ({ publication: a.claim, attempt: a.claim.attempt, state: 'paused' as const, at: null })),
   ]);
-  return published;
+  return { published, late };
 }
 
 const skipped = (refusal: ClaimRefusal): PublishResult => ({ outcome: { kind: 'skipped', refusal }, changes: [] });
@@ -173,18 +184,20 @@ export async function publishPublication(
   if (batch.claimed.length === 0) return skipped(batch.refusal ?? { refused: 'missing' });
 
   const work = Promise.all(batch.claimed.map((claim) => attempt(ctx, claim)));
-  const published = work.then((attempts) => settle(ctx, attempts, (a) => a.permanent || (a.claim.id === id && job.finalAttempt)));
+  const settled = work.then((attempts) => settle(ctx, attempts, (a) => a.permanent || (a.claim.id === id && job.finalAttempt)));
   ctx.ledger.track(
     batch.claimed.map((c) => c.id),
-    published,
+    settled.then((s) => s.published),
   );
-  const [attempts, done] = await Promise.all([work, published]);
+  const [attempts, { published: done, late }] = await Promise.all([work, settled]);
 
   const changes = attempts.filter((a) => done.has(a.claim.id)).map((a) => ({ tenantSlug: a.claim.tenantSlug, channel: a.claim.channel }));
   if (batch.refusal) return { outcome: { kind: 'skipped', refusal: batch.refusal }, changes };
   const own = attempts.find((a) => a.claim.id === id);
   if (!own) throw new Error(`publication ${id} was claimed but not attempted`);
   if (own.ok) {
+    // The withdrawal takes it down from here: this job's part is over.
+    if (late.has(id)) return { outcome: { kind: 'skipped', refusal: { refused: 'finished' } }, changes };
     // Not moved: the lease lapsed under a slow delivery and another attempt took over.
     if (!done.has(id)) return { outcome: { kind: 'skipped', refusal: { refused: 'held' } }, changes };
     return { outcome: { kind: 'published', adopted: own.adopted, receipt: own.receipt }, changes };

@@ -40,9 +40,12 @@ export async function withdrawPublication(ctx: WithdrawContext, publicationId: s
   // A channel's own record of the take-down (Facebook: the DELETE and its answer) is archived with it.
   const graph = receipt.details?.graph;
   await inTransaction(ctx.pool, async (client) => {
+    // An attempt in flight may have delivered meanwhile and recorded its post (late-delivery.ts):
+    // then this take-down did not know the post, and the row stays `withdrawing` for the next one.
     const moved = await client.query(
-      `UPDATE publications SET state = 'withdrawn', withdrawn_at = $2, updated_at = now() WHERE id = $1 AND state = 'withdrawing'`,
-      [p.id, receipt.at],
+      `UPDATE publications SET state = 'withdrawn', withdrawn_at = $2, updated_at = now()
+        WHERE id = $1 AND state = 'withdrawing' AND external_id IS NOT DISTINCT FROM $3`,
+      [p.id, receipt.at, p.externalId],
     );
     if (moved.rowCount !== 1) return;
     await appendRecord(client, {

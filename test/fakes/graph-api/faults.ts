@@ -6,12 +6,15 @@
  * - `error-after-create`: the post is created, then an error is answered (500 code 2, koala #699).
  * - `drop`: the connection is closed without an answer, after creating the post when `afterCreate`.
  * - `slow`: the answer comes after `ms` (beyond the client's timeout), after creating when `afterCreate`.
+ * - `late-create`: the request is held `ms`, then handled as usual (the post created, the answer
+ *   sent): an attempt still in flight, whose post a read-back meanwhile does not find.
  */
 export type FaultAction =
   | { kind: 'error'; code: number; subcode?: number; status?: number; message?: string; type?: string; regainMinutes?: number; usagePercent?: number }
   | { kind: 'error-after-create'; code: number; subcode?: number; status?: number; message?: string }
   | { kind: 'drop'; afterCreate: boolean }
-  | { kind: 'slow'; ms: number; afterCreate: boolean };
+  | { kind: 'slow'; ms: number; afterCreate: boolean }
+  | { kind: 'late-create'; ms: number };
 
 /** `feed` and `photos` are the POSTs that create a post; `post` is a GET or DELETE of one object. */
 export type Edge = 'feed' | 'photos' | 'published_posts' | 'scheduled_posts' | 'comments' | 'post' | 'debug_token' | 'me';

@@ -260,6 +260,7 @@ export function registerGraphRoutes(app: FastifyInstance, ctx: GraphRouteContext
       const late = result ?? fail(graphError(2));
       return reply.code(late.status).headers(usageHeaders(page)).send(late.body);
     }
+    if (fault?.kind === 'late-create') await sleep(fault.ms, undefined, { signal: ctx.closing }).catch(() => undefined);
     const result = normal();
     return reply.code(result.status).headers(usageHeaders(page)).send(result.body);
   };
