@@ -55,3 +55,17 @@ test('DELETE and TRUNCATE are refused', async () => {
   const { rows } = await db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM archive_records WHERE id = $1', [id]);
   assert.equal(rows[0]?.n, 1);
 });
+
+test('an archived page is kept compressed with lz4, and reads back byte for byte', async () => {
+  const page = `<!doctype html>${'<p>Søknadsfrist 15. mars. Stillingen er fast, 100 %.</p>\n'.repeat(80)}`;
+  const id = await append(page);
+  const { rows } = await db.pool.query<{ method: string | null; stored: number; content: Buffer }>(
+    'SELECT pg_column_compression(content) AS method, pg_column_size(content) AS stored, content FROM archive_records WHERE id = $1',
+    [id],
+  );
+  const [row] = rows;
+  assert.ok(row);
+  assert.equal(row.method, 'lz4');
+  assert.ok(row.stored < Buffer.byteLength(page) / 4);
+  assert.equal(row.content.toString(), page);
+});
