@@ -15,7 +15,9 @@ const scenarios = readdirSync('bench')
 
 function runScenario(name: string): Promise<Figure[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', `bench/${name}.bench.ts`], { stdio: ['ignore', 'pipe', 'inherit'] });
+    // Workers run in the scenario's process, so it gets the thread pool `npm run worker` sets.
+    const env = { ...process.env, UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE ?? '16' };
+    const child = spawn(process.execPath, ['--import', 'tsx', `bench/${name}.bench.ts`], { stdio: ['ignore', 'pipe', 'inherit'], env });
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     child.on('exit', (code) => {

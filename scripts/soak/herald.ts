@@ -41,7 +41,7 @@ export class Herald {
     const script = kind === 'api' ? 'src/server.ts' : 'workers/index.ts';
     const child = spawn(process.execPath, ['--import', 'tsx', script], {
       cwd: this.opts.root,
-      env: { ...this.opts.env, ...(kind === 'api' ? { PORT: String(port) } : {}) },
+      env: { ...this.opts.env, ...(kind === 'api' ? { PORT: String(port) } : { UV_THREADPOOL_SIZE: '16' }) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const log = this.log(name);
