@@ -15,9 +15,10 @@ const scenarios = readdirSync('bench')
 
 function runScenario(name: string): Promise<Figure[]> {
   return new Promise((resolve, reject) => {
-    // Workers run in the scenario's process, so it gets the thread pool `npm run worker` sets.
+    // Workers run in the scenario's process, so it runs as `npm run worker` does (thread pool, young
+    // generation); its baseline runs in the same process, under the same settings.
     const env = { ...process.env, UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE ?? '16' };
-    const child = spawn(process.execPath, ['--import', 'tsx', `bench/${name}.bench.ts`], { stdio: ['ignore', 'pipe', 'inherit'], env });
+    const child = spawn(process.execPath, ['--max-semi-space-size=32', '--import', 'tsx', `bench/${name}.bench.ts`], { stdio: ['ignore', 'pipe', 'inherit'], env });
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     child.on('exit', (code) => {

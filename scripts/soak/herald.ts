@@ -39,7 +39,7 @@ export class Herald {
 
   start(name: string, kind: 'api' | 'worker', port = 0): HeraldProcess {
     const script = kind === 'api' ? 'src/server.ts' : 'workers/index.ts';
-    const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    const child = spawn(process.execPath, [...(kind === 'worker' ? ['--max-semi-space-size=32'] : []), '--import', 'tsx', script], {
       cwd: this.opts.root,
       env: { ...this.opts.env, ...(kind === 'api' ? { PORT: String(port) } : { UV_THREADPOOL_SIZE: '16' }) },
       stdio: ['ignore', 'pipe', 'pipe'],
