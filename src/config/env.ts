@@ -95,7 +95,7 @@ const schema = {
     HERALD_RULES_DIR: { type: 'string', minLength: 1, default: './rules' },
     HERALD_MIGRATE: { type: 'boolean', default: false },
     HERALD_WORKER_CONCURRENCY: { type: 'integer', minimum: 1, maximum: 256, default: 4 },
-    HERALD_WEBSITE_BATCH: { type: 'integer', minimum: 0, maximum: 1000, default: 50 },
+    HERALD_WEBSITE_BATCH: { type: 'integer', minimum: 0, maximum: 1000, default: 200 },
     HERALD_JOB_LOCK_MS: { type: 'integer', minimum: 1000, maximum: 600000, default: 30000 },
     HERALD_QUEUE_PREFIX: { type: 'string', pattern: '^\\{[A-Za-z0-9_-]+\\}$', default: '{herald}' },
     HERALD_SECRET_KEY: { type: 'string', pattern: '^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$' },
