@@ -6,7 +6,7 @@ import { publishPublication, type PublishContext, type PublishedChange, type Pub
 import { withdrawPublication } from '../src/publishing/withdraw.ts';
 import { connectionFor, type QueueConfig } from '../src/queue/connection.ts';
 import { channelQueueName } from '../src/queue/names.ts';
-import type { PublicationJob } from '../src/queue/publishing-queues.ts';
+import { PUBLICATION_BACKOFF, publicationRetryDelayMs, type PublicationJob } from '../src/queue/publishing-queues.ts';
 
 export interface ChannelWorkerOptions {
   queue: QueueConfig;
@@ -83,6 +83,12 @@ export function createChannelWorker(channel: ChannelName, ctx: PublishContext, o
     concurrency: opts.concurrency,
     lockDuration: opts.lockDurationMs,
     stalledInterval: opts.lockDurationMs,
+    settings: {
+      backoffStrategy: (attemptsMade, type) => {
+        if (type !== PUBLICATION_BACKOFF) throw new Error(`unknown backoff ${String(type)}`);
+        return publicationRetryDelayMs(attemptsMade);
+      },
+    },
   });
   worker.on('error', (error) => {
     opts.log.warn({ err: error, channel }, 'worker connection error');

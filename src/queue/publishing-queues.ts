@@ -14,14 +14,29 @@ export interface DuePublication {
   scheduledAt: Date;
 }
 
+/** The backoff type of publication jobs: see {@link publicationRetryDelayMs}. */
+export const PUBLICATION_BACKOFF = 'doubling-capped';
+const FIRST_RETRY_MS = 2000;
+const LONGEST_RETRY_MS = 300_000;
+
 /**
- * Retries spend themselves only where they can help: exponential backoff with jitter, so a channel
- * coming back is not hit by every worker at once.
- * @defaultValue 8 attempts, 2 s doubling (about 4 minutes in all)
+ * The wait before retry `attemptsMade`: doubling from 2 s, but never more than 5 minutes, so an
+ * outage of a channel (a Graph API incident, the newspaper's SFTP down) is waited out for 22–44
+ * minutes in all rather than 4–8; up to half of each wait is jitter, so a channel coming back is not
+ * hit by every worker at once.
+ */
+export function publicationRetryDelayMs(attemptsMade: number, random: () => number = Math.random): number {
+  const wait = Math.min(LONGEST_RETRY_MS, FIRST_RETRY_MS * 2 ** Math.max(0, attemptsMade - 1));
+  return Math.round(wait * (1 - 0.5 * random()));
+}
+
+/**
+ * Retries spend themselves only where they can help (a permanent refusal stops at once); the
+ * channel workers know the backoff type ({@link publicationRetryDelayMs}).
  */
 export const PUBLICATION_JOB_OPTIONS: JobsOptions = {
-  attempts: 8,
-  backoff: { type: 'exponential', delay: 2000, jitter: 0.5 },
+  attempts: 16,
+  backoff: { type: PUBLICATION_BACKOFF },
   // Finished jobs are gone: PostgreSQL keeps the outcome, and the reconciler may add the same id again.
   removeOnComplete: true,
   removeOnFail: true,
