@@ -45,6 +45,8 @@ export interface FacebookScene {
   announce(title: string, key?: string, edit?: (n: NoticeInput) => void): Promise<NoticeView>;
   /** GET /v1/notices/:id's Facebook publication. */
   facebookOf(noticeId: string, key?: string): Promise<NoticeView['publications'][number]>;
+  /** POST /v1/notices/:id/withdraw with a reason, expecting 200. */
+  withdraw(noticeId: string, reason: string, key?: string): Promise<void>;
   /** Polls until `check` gives something. */
   waitFor<T>(check: () => Promise<T | undefined>, timeoutMs?: number): Promise<T>;
   /** Waits until the notice's Facebook publication is in `state`. */
@@ -95,6 +97,15 @@ export async function facebookScene(
       return submitAccepted(t, key, notice);
     },
     facebookOf,
+    async withdraw(noticeId, reason, key = comms) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: `/v1/notices/${noticeId}/withdraw`,
+        headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+        payload: { reason },
+      });
+      if (res.statusCode !== 200) throw new Error(`withdrawal answered ${res.statusCode}: ${res.body}`);
+    },
     waitFor: (check, timeoutMs = 15_000) => waitFor('the condition', check, { timeoutMs, intervalMs: 50 }),
     waitForState: (noticeId, state, key = comms, timeoutMs = 15_000) =>
       waitFor(

@@ -16,16 +16,6 @@ before(async () => {
 });
 after(() => s.close());
 
-async function withdraw(noticeId: string, reason: string): Promise<void> {
-  const res = await s.t.app.inject({
-    method: 'POST',
-    url: `/v1/notices/${noticeId}/withdraw`,
-    headers: { authorization: `Bearer ${s.comms}`, 'content-type': 'application/json' },
-    payload: { reason },
-  });
-  assert.equal(res.statusCode, 200, res.body);
-}
-
 /** Every post of the notice the Page ever had, deleted ones too. */
 const postsOf = (noticeId: string): FakePost[] => (s.fake.state.pages.get(ASNES_PAGE)?.posts ?? []).filter((p) => p.message.includes(noticeId));
 
@@ -70,7 +60,7 @@ async function waitTakenDown(noticeId: string): Promise<{ post: FakePost; record
 test('withdrawn while the post is being made: the late answer sends it back to be taken down', async () => {
   s.fake.fail({ match: { method: 'POST', edge: 'feed', pageId: ASNES_PAGE }, action: { kind: 'late-create', ms: 2500 } });
   const noticeId = await announceHeld('Trukket mens innlegget lages');
-  await withdraw(noticeId, 'Trukket under publisering');
+  await s.withdraw(noticeId, 'Trukket under publisering');
   // The first take-down runs while Facebook still holds the request: it finds nothing to delete.
   await s.waitForState(noticeId, 'withdrawn', s.comms, 2000);
   assert.equal(postsOf(noticeId).length, 0, 'the post is not made yet');
@@ -88,7 +78,7 @@ test('the answer comes while the take-down is still reading the Page: that take-
   // The read-back sees the Page before the post exists, and answers after the post was recorded.
   s.fake.fail({ match: { method: 'GET', edge: 'published_posts', pageId: ASNES_PAGE }, action: { kind: 'slow', ms: 4000, afterCreate: true } });
   const noticeId = await announceHeld('Trukket mens siden leses');
-  await withdraw(noticeId, 'Trukket under tilbakelesing');
+  await s.withdraw(noticeId, 'Trukket under tilbakelesing');
 
   const { records } = await waitTakenDown(noticeId);
   assert.deepEqual(

@@ -13,23 +13,13 @@ before(async () => {
 });
 after(() => s.close());
 
-async function withdraw(noticeId: string, reason: string): Promise<void> {
-  const res = await s.t.app.inject({
-    method: 'POST',
-    url: `/v1/notices/${noticeId}/withdraw`,
-    headers: { authorization: `Bearer ${s.comms}`, 'content-type': 'application/json' },
-    payload: { reason },
-  });
-  assert.equal(res.statusCode, 200, res.body);
-}
-
 test('withdrawal deletes the post and archives the DELETE with its answer', async () => {
   const notice = await s.announce('Trekkes tilbake');
   const published = await s.waitForState(notice.id, 'published');
   const post = s.fake.posts(ASNES_PAGE).find((p) => p.message.includes(notice.id));
   assert.ok(post);
 
-  await withdraw(notice.id, 'Feil dato i kunngjøringen');
+  await s.withdraw(notice.id, 'Feil dato i kunngjøringen');
   await s.waitForState(notice.id, 'withdrawn');
   assert.equal(post.deleted, true, 'the post is gone from the Page');
   const record = (await archiveRecords(s.t.db.pool)).find((r) => r.publicationId === published.id && r.event === 'withdrawn');
@@ -46,7 +36,7 @@ test('a post already deleted on the Page is withdrawn without error', async () =
   const post = s.fake.posts(ASNES_PAGE).find((p) => p.message.includes(notice.id));
   assert.ok(post);
   post.deleted = true;
-  await withdraw(notice.id, 'Slettet for hånd på Facebook først');
+  await s.withdraw(notice.id, 'Slettet for hånd på Facebook først');
   const withdrawn = await s.waitForState(notice.id, 'withdrawn');
   assert.equal(withdrawn.state, 'withdrawn');
 });
@@ -85,7 +75,7 @@ test('withdrawn while the outcome of its post is unknown: the Page is read back 
   assert.ok(post);
   // As an attempt leaves it when the post was made but the answer was lost (a worker killed mid-call).
   await s.t.db.pool.query(`UPDATE publications SET state = 'publishing', external_id = NULL, external_url = NULL, lease_until = NULL WHERE id = $1`, [published.id]);
-  await withdraw(notice.id, 'Avlyst');
+  await s.withdraw(notice.id, 'Avlyst');
   await s.waitForState(notice.id, 'withdrawn');
   assert.equal(post.deleted, true, 'the post that was made is gone from the Page');
   assert.ok(s.fake.requests.some((r) => r.edge === 'published_posts' && r.pageId === ASNES_PAGE), 'the withdrawal read the Page back');
