@@ -59,6 +59,12 @@ export interface ChannelAdapter {
    * the attempt is retried later instead of delivering again. @defaultValue false
    */
   readonly duplicatesOnRedelivery?: boolean;
+  /**
+   * One address per notice, shared by its versions (the website's page): a superseded version's
+   * delivery that lands late is taken down by writing the current version's there again, not by
+   * removing it. @defaultValue false
+   */
+  readonly sharedAddress?: boolean;
   /** The exact artifact for this publication. Pure: the same task gives the same bytes. */
   render(task: PublicationTask): Promise<Artifact>;
   /** Makes it public. Throws PermanentChannelError when retrying cannot help. */

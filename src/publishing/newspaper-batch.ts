@@ -3,7 +3,7 @@ import type pg from 'pg';
 import { appendRecords, type ArchiveRecordInput } from '../archive/index.ts';
 import { batchOf, type DeliveredBatch, type NewspaperChannel } from '../channels/newspaper/index.ts';
 import { PermanentChannelError, type Artifact, type PublicationTask } from '../channels/types.ts';
-import { claimIssueBatch, markBatchDelivered, markBatchFailed, releaseBatchAfterError, renewBatchLeases, type BatchClaim } from '../store/newspaper-batches.ts';
+import { claimIssueBatch, markBatchDelivered, markBatchDeliveredLate, markBatchFailed, releaseBatchAfterError, renewBatchLeases, type BatchClaim } from '../store/newspaper-batches.ts';
 import { loadPublication, type LoadedPublication } from '../store/publications.ts';
 import { inTransaction } from '../store/transaction.ts';
 import type { TenantDirectory } from '../tenancy/directory.ts';
@@ -76,12 +76,19 @@ function recordBase(i: Claimed): Pick<ArchiveRecordInput, 'tenantId' | 'noticeId
   };
 }
 
-/** Marks the batch's publications `delivered` and archives each ad's PDF and the batch's manifest, in one transaction. */
+/**
+ * Marks the batch's publications `delivered` and archives each ad's PDF and the batch's manifest, in
+ * one transaction. An ad whose row a withdrawal took while the batch was on its way went to the paper
+ * all the same: it is recorded and archived as delivered too, so the archive holds every ad the
+ * manifest lists.
+ */
 async function recordDelivery(ctx: NewspaperBatchContext, batchId: string, items: readonly Claimed[], artifacts: ReadonlyMap<string, Artifact>, delivered: DeliveredBatch): Promise<number> {
   const { receipt, manifest } = delivered;
   const mine = await inTransaction(ctx.pool, async (client) => {
-    const moved = new Set(await markBatchDelivered(client, items.map((i) => i.claim), { batchId, externalId: receipt.externalId ?? '', at: receipt.at }));
-    const mine = items.filter((i) => moved.has(i.claim.id));
+    const delivery = { batchId, externalId: receipt.externalId ?? '', at: receipt.at };
+    const moved = new Set(await markBatchDelivered(client, items.map((i) => i.claim), delivery));
+    const late = new Set(await markBatchDeliveredLate(client, items.filter((i) => !moved.has(i.claim.id)).map((i) => i.claim), delivery));
+    const mine = items.filter((i) => moved.has(i.claim.id) || late.has(i.claim.id));
     if (mine.length === 0) return mine;
     const first = mine[0];
     const shared = { batchId, at: receipt.at.toISOString(), ...receipt.details };

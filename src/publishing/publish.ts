@@ -2,7 +2,7 @@ import type pg from 'pg';
 import { appendRecords, type ArchiveRecordInput } from '../archive/index.ts';
 import { CANNOT_TELL, ChannelPausedError, PermanentChannelError, type Artifact, type ChannelAdapter, type Receipt } from '../channels/types.ts';
 import type { ChannelName } from '../notices/types.ts';
-import { markDeliveredAfterWithdrawal } from '../store/late-delivery.ts';
+import { markDeliveredLate } from '../store/late-delivery.ts';
 import { releasePaused } from '../store/publication-pause.ts';
 import { claimBatch, markFailed, markPublished, releaseAfterError, type ClaimedPublication, type ClaimRefusal } from '../store/publications.ts';
 import { inTransaction } from '../store/transaction.ts';
@@ -107,18 +107,18 @@ const errorBody = (a: Extract<Attempted, { ok: false }>): { message: string; per
   attempt: a.claim.attempt,
 });
 
-/** What settling a batch moved: the ids now published, and those delivered after their withdrawal. */
+/** What settling a batch moved: the ids now published, and those delivered after a withdrawal or correction took them. */
 interface Settled {
   published: Set<string>;
-  /** Went out while a withdrawal took the row; sent back to `withdrawing` to be taken down. */
+  /** Went out while a withdrawal or correction took the row; recorded there, and taken down where needed (late-delivery.ts). */
   late: Set<string>;
 }
 
 /**
  * Writes what the batch's attempts came to: the published ones marked and archived with the exact
  * bytes in one transaction, the final failures marked `failed` and archived, the others released for
- * their retry. A delivery whose row a withdrawal took meanwhile is archived as published too (it went
- * out) and handed back to the withdrawal.
+ * their retry. A delivery whose row a withdrawal or correction took meanwhile is archived as published
+ * too (it went out) and handed back to a take-down where something else belongs there now.
  */
 async function settle(ctx: PublishContext, attempts: readonly Attempted[], isFinal: (a: Extract<Attempted, { ok: false }>) => boolean): Promise<Settled> {
   const delivered = attempts.filter((a) => a.ok);
@@ -131,7 +131,7 @@ async function settle(ctx: PublishContext, attempts: readonly Attempted[], isFin
   const { published, late } = await inTransaction(ctx.pool, async (client) => {
     const done = delivered.map((a) => ({ id: a.claim.id, attempt: a.claim.attempt, receipt: a.receipt }));
     const moved = await markPublished(client, done);
-    const late = await markDeliveredAfterWithdrawal(client, done.filter((d) => !moved.has(d.id)));
+    const late = await markDeliveredLate(client, done.filter((d) => !moved.has(d.id)));
     const failedIds = await markFailed(client, final.map((a) => ({ id: a.claim.id, attempt: a.claim.attempt, error: errorBody(a) })));
     const records = [
       ...delivered
@@ -196,7 +196,7 @@ export async function publishPublication(
   const own = attempts.find((a) => a.claim.id === id);
   if (!own) throw new Error(`publication ${id} was claimed but not attempted`);
   if (own.ok) {
-    // The withdrawal takes it down from here: this job's part is over.
+    // A withdrawal or correction took it: what follows is theirs, this job's part is over.
     if (late.has(id)) return { outcome: { kind: 'skipped', refusal: { refused: 'finished' } }, changes };
     // Not moved: the lease lapsed under a slow delivery and another attempt took over.
     if (!done.has(id)) return { outcome: { kind: 'skipped', refusal: { refused: 'held' } }, changes };

@@ -1,8 +1,10 @@
 import type pg from 'pg';
 import { appendRecord } from '../archive/index.ts';
-import { CANNOT_TELL, type ChannelAdapter } from '../channels/types.ts';
+import { CANNOT_TELL, type ChannelAdapter, type Receipt } from '../channels/types.ts';
+import type { Tenant } from '../config/tenant-types.ts';
 import type { ChannelName } from '../notices/types.ts';
-import { loadPublication } from '../store/publications.ts';
+import { currentCounterpart } from '../store/late-delivery.ts';
+import { loadPublication, type LoadedPublication } from '../store/publications.ts';
 import { inTransaction } from '../store/transaction.ts';
 import type { TenantDirectory } from '../tenancy/directory.ts';
 import { taskFor } from './task.ts';
@@ -13,6 +15,49 @@ export interface WithdrawContext {
   directory: TenantDirectory;
   adapters: ReadonlyMap<ChannelName, ChannelAdapter>;
   clock: Clock;
+}
+
+/** What a take-down sent, for the archive. */
+interface TakeDown {
+  receipt: Receipt;
+  content: Buffer;
+  contentType: string;
+  /** Set when the current version's page was written back over a superseded one. */
+  restored?: { publicationId: string; version: number };
+}
+
+/** The ordinary take-down: the channel removes what the publication put out. */
+async function takeDown(adapter: ChannelAdapter, p: LoadedPublication, tenant: Tenant, now: Date): Promise<TakeDown> {
+  const task = taskFor(p, tenant, p.attempts, now);
+  let delivered = { externalId: p.externalId, url: p.externalUrl, at: p.publishedAt ?? now };
+  // An attempt whose outcome is unknown (the post made, the answer lost) left no id: look on the
+  // channel before calling it down, or the post stays up while the record says withdrawn.
+  if (delivered.externalId === null && p.attempts > 0 && adapter.duplicatesOnRedelivery === true) {
+    const existing = await adapter.findExisting(task, await adapter.render(task));
+    if (existing === CANNOT_TELL) throw new Error(`cannot tell whether ${p.channel} holds publication ${p.id}; the withdrawal looks again`);
+    if (existing) delivered = { externalId: existing.externalId, url: existing.url, at: existing.at };
+  }
+  const receipt = await adapter.withdraw(task, delivered);
+  const html = receipt.details?.html;
+  // A channel's own record of the take-down (Facebook: the DELETE and its answer) is archived with it.
+  const graph = receipt.details?.graph;
+  return typeof html === 'string'
+    ? { receipt, content: Buffer.from(html), contentType: 'text/html; charset=utf-8' }
+    : { receipt, content: Buffer.from(JSON.stringify({ withdrawn: true, reason: p.withdrawalReason, ...(graph !== undefined && { graph }) })), contentType: 'application/json' };
+}
+
+/**
+ * A superseded version's page that went out after its correction's (late-delivery.ts) sits at the
+ * address the versions share: it is taken down by writing the current version's page there again.
+ * Null when the current version is not out (nor going out): its own publication writes the address
+ * when it goes, as after any correction.
+ */
+async function restoreCurrent(adapter: ChannelAdapter, current: LoadedPublication, tenant: Tenant, now: Date): Promise<TakeDown | null> {
+  if (current.state !== 'publishing' && current.state !== 'published') return null;
+  const task = taskFor(current, tenant, current.attempts, now);
+  const artifact = await adapter.render(task);
+  const receipt = await adapter.deliver(task, artifact);
+  return { receipt, content: artifact.bytes, contentType: artifact.contentType, restored: { publicationId: current.id, version: current.notice.version } };
 }
 
 /**
@@ -26,19 +71,16 @@ export async function withdrawPublication(ctx: WithdrawContext, publicationId: s
   const adapter = ctx.adapters.get(p.channel);
   if (!entry || !adapter) throw new Error(`cannot withdraw from ${p.channel} for ${p.tenantSlug} in this worker`);
   const now = ctx.clock();
-  const task = taskFor(p, entry.tenant, p.attempts, now);
-  let delivered = { externalId: p.externalId, url: p.externalUrl, at: p.publishedAt ?? now };
-  // An attempt whose outcome is unknown (the post made, the answer lost) left no id: look on the
-  // channel before calling it down, or the post stays up while the record says withdrawn.
-  if (delivered.externalId === null && p.attempts > 0 && adapter.duplicatesOnRedelivery === true) {
-    const existing = await adapter.findExisting(task, await adapter.render(task));
-    if (existing === CANNOT_TELL) throw new Error(`cannot tell whether ${p.channel} holds publication ${p.id}; the withdrawal looks again`);
-    if (existing) delivered = { externalId: existing.externalId, url: existing.url, at: existing.at };
+  const current = adapter.sharedAddress === true ? await currentCounterpart(ctx.pool, p) : null;
+  const done = current ? await restoreCurrent(adapter, current, entry.tenant, now) : await takeDown(adapter, p, entry.tenant, now);
+  if (!done) {
+    await ctx.pool.query(`UPDATE publications SET state = 'superseded', updated_at = now() WHERE id = $1 AND state = 'withdrawing' AND external_id IS NOT DISTINCT FROM $2`, [
+      p.id,
+      p.externalId,
+    ]);
+    return null;
   }
-  const receipt = await adapter.withdraw(task, delivered);
-  const html = receipt.details?.html;
-  // A channel's own record of the take-down (Facebook: the DELETE and its answer) is archived with it.
-  const graph = receipt.details?.graph;
+  const { receipt } = done;
   await inTransaction(ctx.pool, async (client) => {
     // An attempt in flight may have delivered meanwhile and recorded its post (late-delivery.ts):
     // then this take-down did not know the post, and the row stays `withdrawing` for the next one.
@@ -55,10 +97,10 @@ export async function withdrawPublication(ctx: WithdrawContext, publicationId: s
       publicationId: p.id,
       channel: p.channel,
       event: 'withdrawn',
-      content: typeof html === 'string' ? Buffer.from(html) : Buffer.from(JSON.stringify({ withdrawn: true, reason: p.withdrawalReason, ...(graph !== undefined && { graph }) })),
-      contentType: typeof html === 'string' ? 'text/html; charset=utf-8' : 'application/json',
+      content: done.content,
+      contentType: done.contentType,
       ruleVersion: p.notice.ruleVersion,
-      receipt: { externalId: receipt.externalId, url: receipt.url, at: receipt.at.toISOString(), reason: p.withdrawalReason },
+      receipt: { externalId: receipt.externalId, url: receipt.url, at: receipt.at.toISOString(), reason: p.withdrawalReason, ...(done.restored && { restored: done.restored }) },
     });
   });
   return { tenantSlug: p.tenantSlug, channel: p.channel };

@@ -89,6 +89,28 @@ export async function markBatchDelivered(
   return rows.map((r) => r.id);
 }
 
+/**
+ * The batch reached the paper with ads whose rows a withdrawal (or a correction) took from
+ * `publishing` while it was being sent: the ad WAS delivered, so the row records where and when
+ * (and its follow-up, pull or correction, applies) while keeping its state — the withdrawal's pull
+ * note is already in the issue folder, or on its way. Only this attempt's rows. Returns the ids.
+ */
+export async function markBatchDeliveredLate(
+  db: pg.PoolClient,
+  claims: readonly Attempt[],
+  delivery: { batchId: string; externalId: string; at: Date },
+): Promise<string[]> {
+  if (claims.length === 0) return [];
+  const { rows } = await db.query<{ id: string }>(
+    `UPDATE publications p SET delivered_at = $3, external_id = $4, batch_id = $5, lease_until = NULL, updated_at = now()
+       FROM unnest($1::uuid[], $2::int[]) AS c(id, attempt)
+      WHERE p.id = c.id AND p.state IN ('withdrawing', 'withdrawn', 'superseded') AND p.attempts = c.attempt AND p.delivered_at IS NULL
+      RETURNING p.id`,
+    [ids(claims), attempts(claims), delivery.at, delivery.externalId, delivery.batchId],
+  );
+  return rows.map((r) => r.id);
+}
+
 export async function markBatchFailed(db: pg.PoolClient, claims: readonly Attempt[], error: unknown): Promise<string[]> {
   const { rows } = await db.query<{ id: string }>(
     `UPDATE publications p SET state = 'failed', lease_until = NULL, last_error = $3, updated_at = now()

@@ -60,6 +60,8 @@ export function createWebsiteChannel(options: WebsiteChannelOptions): ChannelAda
 
   return {
     name: 'website',
+    // The page is per notice id: a correction's page and the version it replaced share it.
+    sharedAddress: true,
 
     render(task) {
       // Through a promise, so a bad notice rejects rather than throwing at the call.
