@@ -1,72 +1,38 @@
 import assert from 'node:assert/strict';
-import { once } from 'node:events';
 import { existsSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import type { Tenant } from '../../src/config/tenant-types.ts';
-import { loadTenants } from '../../src/config/tenants.ts';
-import type { NoticeView } from '../../src/notices/present.ts';
-import { loadRuleFiles } from '../../src/rules/index.ts';
-import { createTenantDirectory } from '../../src/tenancy/directory.ts';
-import { buildTestApp, type TestApp } from '../helpers/app.ts';
+import type { TestApp } from '../helpers/app.ts';
 import { example } from '../helpers/examples.ts';
-import { CONFIG_DIR, RULES_DIR } from '../helpers/paths.ts';
-import { archiveRecords, deleteQueueKeys, newQueuePrefix, startTestWorkers, submitAccepted, waitFor, websiteAnnouncement, type TestWorkers } from '../helpers/workers.ts';
+import { archiveRecords, submitAccepted, waitFor, websiteAnnouncement } from '../helpers/workers.ts';
+import { cmsScene, type CmsScene } from '../helpers/cms-scene.ts';
 
 // The municipality's CMS answers for the website channel: a 400 fails the publication at once with
 // the CMS's words (visible through the API, archived as `failed`); 503s are retried with backoff.
 
-const prefix = newQueuePrefix();
-let t: TestApp;
-let workers: TestWorkers | undefined;
-let cms: Server;
 /** What the CMS answers next, per notice title. */
 const script = new Map<string, number[]>();
 const received: string[] = [];
+let s: CmsScene;
+let t: TestApp;
 
 before(async () => {
-  cms = createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
-    req.on('end', () => {
-      const title = (JSON.parse(body) as { notice: { content: { title: string } } }).notice.content.title;
-      received.push(title);
-      const status = script.get(title)?.shift() ?? 200;
-      res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(status === 400 ? { error: 'Feltet «ingress» mangler' } : {}));
-    });
+  s = await cmsScene((push, reply) => {
+    const title = push.notice.content.title;
+    received.push(title);
+    const status = script.get(title)?.shift() ?? 200;
+    reply(status, status === 400 ? { error: 'Feltet «ingress» mangler' } : {});
   });
-  cms.listen(0, '127.0.0.1');
-  await once(cms, 'listening');
-  const url = `http://127.0.0.1:${(cms.address() as AddressInfo).port}/herald`;
-  const tenants: Tenant[] = loadTenants(CONFIG_DIR).map((tenant) =>
-    tenant.slug === 'asnes' ? { ...tenant, channels: { ...tenant.channels, website: { ...tenant.channels.website, cmsWebhook: { url, secret: 'a-secret-of-sixteen+' } } } } : tenant,
-  );
-  const directory = createTenantDirectory(tenants, loadRuleFiles(RULES_DIR));
-  t = await buildTestApp({ directory });
-  workers = await startTestWorkers(t, { prefix, directory });
+  t = s.t;
 });
-after(async () => {
-  await workers?.stop();
-  await deleteQueueKeys(prefix);
-  await t.close();
-  cms.close();
-});
-
-async function publicationOf(key: string, id: string) {
-  const res = await t.app.inject({ url: `/v1/notices/${id}`, headers: { authorization: `Bearer ${key}` } });
-  const publication = res.json<NoticeView>().publications[0];
-  assert.ok(publication);
-  return publication;
-}
+after(() => s.close());
 
 test('a permanent refusal fails at once, in the channel own words, archived; nothing goes out', async () => {
   const key = await t.key('asnes', 'communications');
   script.set('Refusert', [400]);
   const notice = await submitAccepted(t, key, websiteAnnouncement(example('announcement'), new Date().toISOString(), 'Refusert'));
   const failed = await waitFor('the publication to fail', async () => {
-    const p = await publicationOf(key, notice.id);
+    const p = await s.publicationOf(key, notice.id);
     return p.state === 'failed' ? p : undefined;
   });
   assert.equal(failed.attempts, 1, 'no retry after a permanent refusal');
@@ -85,7 +51,7 @@ test('a transient failure is retried with backoff and then goes out once', async
   const published = await waitFor(
     'the publication to go out after two 503s',
     async () => {
-      const p = await publicationOf(key, notice.id);
+      const p = await s.publicationOf(key, notice.id);
       return p.state === 'published' ? p : undefined;
     },
     { timeoutMs: 30_000, intervalMs: 200 },

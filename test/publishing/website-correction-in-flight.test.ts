@@ -1,20 +1,13 @@
 import assert from 'node:assert/strict';
-import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, test } from 'node:test';
-import type { Tenant } from '../../src/config/tenant-types.ts';
-import { loadTenants } from '../../src/config/tenants.ts';
 import type { NoticeView } from '../../src/notices/present.ts';
-import { loadRuleFiles } from '../../src/rules/index.ts';
-import { createTenantDirectory } from '../../src/tenancy/directory.ts';
-import { buildTestApp, type TestApp } from '../helpers/app.ts';
+import type { TestApp } from '../helpers/app.ts';
 import { example } from '../helpers/examples.ts';
-import { CONFIG_DIR, RULES_DIR } from '../helpers/paths.ts';
-import { archiveRecords, deleteQueueKeys, newQueuePrefix, startTestWorkers, submitAccepted, waitFor, websiteAnnouncement, type TestWorkers } from '../helpers/workers.ts';
+import { archiveRecords, submitAccepted, waitFor, websiteAnnouncement } from '../helpers/workers.ts';
+import { cmsScene, type CmsScene } from '../helpers/cms-scene.ts';
 
 // A correction that races the old version's page still on its way: the municipality's CMS holds the
 // first version's push, the correction's page is pushed and written meanwhile, then the first
@@ -22,42 +15,23 @@ import { archiveRecords, deleteQueueKeys, newQueuePrefix, startTestWorkers, subm
 // share. The late delivery must be archived as it went out, and the corrected page put back.
 
 const HOLD_MS = 2500;
-const prefix = newQueuePrefix();
-let t: TestApp;
-let workers: TestWorkers | undefined;
-let cms: Server;
 /** The pushes the CMS received, in order: event and the notice's title. */
 const received: { event: string; title: string }[] = [];
+let s: CmsScene;
+let t: TestApp;
 
 before(async () => {
-  cms = createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
-    req.on('end', () => {
-      const push = JSON.parse(body) as { event: string; notice: { content: { title: string } } };
-      received.push({ event: push.event, title: push.notice.content.title });
-      const answer = (): void => void res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
-      // Only the first push (the first version's page) is held.
-      if (received.length === 1) setTimeout(answer, HOLD_MS);
-      else answer();
-    });
+  s = await cmsScene((push, reply) => {
+    received.push({ event: push.event, title: push.notice.content.title });
+    // Only the first push (the first version's page) is held.
+    if (received.length === 1) setTimeout(() => {
+      reply(200);
+    }, HOLD_MS);
+    else reply(200);
   });
-  cms.listen(0, '127.0.0.1');
-  await once(cms, 'listening');
-  const url = `http://127.0.0.1:${(cms.address() as AddressInfo).port}/herald`;
-  const tenants: Tenant[] = loadTenants(CONFIG_DIR).map((tenant) =>
-    tenant.slug === 'asnes' ? { ...tenant, channels: { ...tenant.channels, website: { ...tenant.channels.website, cmsWebhook: { url, secret: 'a-secret-of-sixteen+' } } } } : tenant,
-  );
-  const directory = createTenantDirectory(tenants, loadRuleFiles(RULES_DIR));
-  t = await buildTestApp({ directory });
-  workers = await startTestWorkers(t, { prefix, directory });
+  t = s.t;
 });
-after(async () => {
-  await workers?.stop();
-  await deleteQueueKeys(prefix);
-  await t.close();
-  cms.close();
-});
+after(() => s.close());
 
 async function noticeOf(key: string, id: string): Promise<NoticeView> {
   const res = await t.app.inject({ url: `/v1/notices/${id}`, headers: { authorization: `Bearer ${key}` } });
