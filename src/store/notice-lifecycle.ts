@@ -96,6 +96,15 @@ export async function withdrawNotice(
         WHERE notice_id = $1 AND state IN ('publishing', 'published', 'delivered')`,
       [input.id],
     );
+    // A corrected notice whose new version has not gone out yet still shows the old version's page at
+    // the address the versions share (the website's: channels' sharedAddress): that page comes down too.
+    await client.query(
+      `UPDATE publications s SET state = 'withdrawing', updated_at = now()
+        WHERE s.notice_id = $1 AND s.channel = 'website' AND s.state = 'superseded' AND s.external_id IS NOT NULL
+          AND s.notice_version = (SELECT max(o.notice_version) FROM publications o
+                                   WHERE o.notice_id = s.notice_id AND o.channel = s.channel AND o.target = s.target AND o.external_id IS NOT NULL)`,
+      [input.id],
+    );
     await appendRecords(
       client,
       archiveStateChanges(cancelled.rows, { tenantId: input.tenantId, noticeId: input.id, ruleVersion: input.ruleVersion }, 'withdrawn', {

@@ -91,6 +91,26 @@ test('withdrawn after it went out: the page is replaced and it leaves the listin
   assert.deepEqual(events, ['published', 'withdrawn']);
 });
 
+test('withdrawn after a correction that has not gone out yet: the old version\'s page comes down too', async () => {
+  const notice = await submitAccepted(t, comms, websiteAnnouncement(example('announcement'), new Date().toISOString(), 'Brøyting av Kirkevegen'));
+  await waitForState(notice.id, 'published');
+  const later = new Date(Date.now() + 3_600_000).toISOString();
+  const corrected = await call(comms, 'PUT', `/v1/notices/${notice.id}`, websiteAnnouncement(example('announcement'), later, 'Brøyting av Kirkevegen og Storgata'));
+  assert.equal(corrected.status, 200, JSON.stringify(corrected.body));
+  assert.match(readFileSync(pageOf(notice.id), 'utf8'), /Brøyting av Kirkevegen/, 'version 1 is up until version 2 goes out');
+
+  assert.equal((await call(comms, 'POST', `/v1/notices/${notice.id}/withdraw`, { reason: 'Avlyst' })).status, 200);
+  await waitFor('the old page to be taken down', async () => {
+    const { rows } = await t.db.pool.query<{ notice_version: number; state: string }>('SELECT notice_version, state FROM publications WHERE notice_id = $1 ORDER BY notice_version', [notice.id]);
+    return rows.every((r) => r.state === 'withdrawn') ? rows : undefined;
+  });
+  const page = readFileSync(pageOf(notice.id), 'utf8');
+  assert.match(page, /<h1>Kunngjøringen er trukket tilbake<\/h1>/);
+  assert.doesNotMatch(page, new RegExp(example('announcement').body.slice(0, 40).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  const { rows: records } = await t.db.pool.query<{ event: string; notice_version: number }>('SELECT event, notice_version FROM archive_records WHERE notice_id = $1 ORDER BY id', [notice.id]);
+  assert.deepEqual(records.map((r) => `${r.event} v${r.notice_version}`), ['published v1', 'corrected v1', 'withdrawn v2', 'withdrawn v1']);
+});
+
 test('a correction republishes under the same address; both versions stay archived', async () => {
   const notice = await submitAccepted(t, comms, websiteAnnouncement(example('announcement'), new Date().toISOString(), 'Vannavstengning tirsdag'));
   await waitForState(notice.id, 'published');
