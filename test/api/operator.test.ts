@@ -113,15 +113,23 @@ test('under pressure the API sheds new requests with 503 + Retry-After; liveness
   const app = await build({ directory: shippedDirectory(), pool: db.pool, ownsPool: false, redisUrl: 'redis://127.0.0.1:6379', dataDir: t.dataDir, queuePrefix: '{herald-pressure}', maxEventLoopDelayMs: 20 });
   try {
     await app.ready();
-    // Block the event loop well past the limit, then let under-pressure take its next sample. On a
-    // crowded machine the request can land after a later, calm sample: then block again (3 tries).
-    let shed = await app.inject({ url: '/v1/rules' });
-    for (let attempt = 0; attempt < 3 && shed.statusCode !== 503; attempt++) {
-      const until = Date.now() + 600;
+    // under-pressure samples the mean event-loop delay every second. A block longer than that makes
+    // the sample overdue: it runs as soon as the loop is free and starts a new window. A second block
+    // then falls in a window with almost nothing else in it, so the next sample's mean is far past the
+    // limit whatever the phase; the request goes after that sample and before the following one.
+    const block = (ms: number): void => {
+      const until = Date.now() + ms;
       while (Date.now() < until) {
         /* busy */
       }
-      await new Promise((resolve) => setTimeout(resolve, 1100));
+    };
+    const tick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 20));
+    let shed = await app.inject({ url: '/v1/rules' });
+    for (let attempt = 0; attempt < 3 && shed.statusCode !== 503; attempt++) {
+      block(1200);
+      await tick();
+      block(1200);
+      await tick();
       shed = await app.inject({ url: '/v1/rules' });
     }
     assert.equal(shed.statusCode, 503, shed.body);
