@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { OUTBOX_CHANNEL } from './notices.ts';
-import { loadPublication, type AttemptRef, type LoadedPublication } from './publications.ts';
+import { deliveredColumns, loadPublication, type DeliveredAttempt, type LoadedPublication } from './publications.ts';
 
 /**
  * An attempt that delivered after a withdrawal or a correction took its row from `publishing`: the
@@ -16,10 +16,7 @@ import { loadPublication, type AttemptRef, type LoadedPublication } from './publ
  * `withdrawing` rows to the queues on every pass; the NOTIFY (sent at commit) wakes it at once.
  * Returns the ids that recorded their delivery.
  */
-export async function markDeliveredLate(
-  db: pg.PoolClient,
-  done: readonly (AttemptRef & { receipt: { externalId: string | null; url: string | null; at: Date } })[],
-): Promise<Set<string>> {
+export async function markDeliveredLate(db: pg.PoolClient, done: readonly DeliveredAttempt[]): Promise<Set<string>> {
   if (done.length === 0) return new Set();
   const { rows } = await db.query<{ id: string }>(
     `UPDATE publications p
@@ -34,7 +31,7 @@ export async function markDeliveredLate(
       WHERE p.id = u.id AND n.id = p.notice_id AND p.state IN ('withdrawing', 'withdrawn', 'superseded')
         AND p.attempts = u.attempt AND p.external_id IS NULL
       RETURNING p.id`,
-    [done.map((d) => d.id), done.map((d) => d.attempt), done.map((d) => d.receipt.externalId), done.map((d) => d.receipt.url), done.map((d) => d.receipt.at)],
+    deliveredColumns(done),
   );
   if (rows.length > 0) await db.query(`SELECT pg_notify('${OUTBOX_CHANNEL}', '')`);
   return new Set(rows.map((r) => r.id));

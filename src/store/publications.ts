@@ -210,14 +210,19 @@ export interface AttemptRef {
   attempt: number;
 }
 
+/** An attempt that went out, with where and when the channel says it did. */
+export type DeliveredAttempt = AttemptRef & { receipt: { externalId: string | null; url: string | null; at: Date } };
+
+/** The parameters of `unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::timestamptz[]) AS u(id, attempt, external_id, url, at)`. */
+export function deliveredColumns(done: readonly DeliveredAttempt[]): unknown[] {
+  return [done.map((d) => d.id), done.map((d) => d.attempt), done.map((d) => d.receipt.externalId), done.map((d) => d.receipt.url), done.map((d) => d.receipt.at)];
+}
+
 /**
  * Marks claimed publications published, each with its receipt; returns the ids that moved. Only the
  * claimant's attempt may finish one: a stale worker whose lease was taken over changes nothing.
  */
-export async function markPublished(
-  db: pg.PoolClient,
-  done: readonly (AttemptRef & { receipt: { externalId: string | null; url: string | null; at: Date } })[],
-): Promise<Set<string>> {
+export async function markPublished(db: pg.PoolClient, done: readonly DeliveredAttempt[]): Promise<Set<string>> {
   if (done.length === 0) return new Set();
   const { rows } = await db.query<{ id: string }>(
     `UPDATE publications p SET state = 'published', external_id = u.external_id, external_url = u.url, published_at = u.at,
@@ -225,7 +230,7 @@ export async function markPublished(
        FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::timestamptz[]) AS u(id, attempt, external_id, url, at)
       WHERE p.id = u.id AND p.state = 'publishing' AND p.attempts = u.attempt
       RETURNING p.id`,
-    [done.map((d) => d.id), done.map((d) => d.attempt), done.map((d) => d.receipt.externalId), done.map((d) => d.receipt.url), done.map((d) => d.receipt.at)],
+    deliveredColumns(done),
   );
   return new Set(rows.map((r) => r.id));
 }
