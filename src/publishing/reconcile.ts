@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type pg from 'pg';
 import type { DuePublication, PublishingQueues } from '../queue/publishing-queues.ts';
-import { listOpenPublications, markScheduled } from '../store/publications.ts';
+import { databaseNow, listOpenPublications, markScheduled } from '../store/publications.ts';
 
 const PAGE = 500;
 /** Job states in which BullMQ still holds the job: nothing to do. */
@@ -17,8 +17,10 @@ export async function reconcile(pool: pg.Pool, queues: PublishingQueues, log: Fa
   let checked = 0;
   let enqueued = 0;
   let after: string | null = null;
+  // Rows the relay hands over or workers claim while the pass runs have their jobs: not checked.
+  const passStart = await databaseNow(pool);
   for (;;) {
-    const page = await listOpenPublications(pool, after, PAGE);
+    const page = await listOpenPublications(pool, after, PAGE, passStart);
     if (page.length === 0) break;
     after = page[page.length - 1]?.id ?? null;
     checked += page.length;

@@ -275,18 +275,29 @@ export interface OpenPublication {
 
 /**
  * Publications that should have a job in Redis: handed over (`scheduled`, or `publishing` by an
- * attempt whose outcome is open) for scheduled, current notice versions. `pending` ones are the
- * outbox relay's to hand over. The reconciler pages through them by id.
+ * attempt whose outcome is open) for scheduled, current notice versions, and not moved since
+ * `unchangedSince` (a row moved after a reconcile pass began was just handed over or claimed by a
+ * live worker, so its job is there; if Redis loses it later, the next pass finds the row). `pending`
+ * ones are the outbox relay's to hand over. The reconciler pages through them by id.
  */
-export async function listOpenPublications(pool: pg.Pool, afterId: string | null, limit: number): Promise<OpenPublication[]> {
+export async function listOpenPublications(pool: pg.Pool, afterId: string | null, limit: number, unchangedSince: Date): Promise<OpenPublication[]> {
   const { rows } = await pool.query<OpenPublication>({
     name: 'list-open-publications',
     text: `SELECT p.id, p.channel, p.scheduled_at AS "scheduledAt"
              FROM publications p JOIN notices n ON n.id = p.notice_id AND n.current_version = p.notice_version
             WHERE p.state IN ('scheduled', 'publishing') AND n.status = 'scheduled'
+              AND p.updated_at < $3
               AND ($1::uuid IS NULL OR p.id > $1)
             ORDER BY p.id LIMIT $2`,
-    values: [afterId, limit],
+    values: [afterId, limit, unchangedSince],
   });
   return rows;
+}
+
+/** The database's clock, which `updated_at` is kept on. */
+export async function databaseNow(pool: pg.Pool): Promise<Date> {
+  const { rows } = await pool.query<{ now: Date }>('SELECT now() AS now');
+  const now = rows[0]?.now;
+  if (!now) throw new Error('the database gave no time');
+  return now;
 }
