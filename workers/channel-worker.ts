@@ -4,6 +4,7 @@ import { ChannelPausedError } from '../src/channels/types.ts';
 import type { ChannelName } from '../src/notices/types.ts';
 import { publishPublication, type PublishContext, type PublishedChange, type PublishResult } from '../src/publishing/publish.ts';
 import { withdrawPublication } from '../src/publishing/withdraw.ts';
+import { noteTakeDownError } from '../src/store/publications.ts';
 import { connectionFor, type QueueConfig } from '../src/queue/connection.ts';
 import { channelQueueName } from '../src/queue/names.ts';
 import { PUBLICATION_BACKOFF, publicationRetryDelayMs, type PublicationJob } from '../src/queue/publishing-queues.ts';
@@ -45,6 +46,10 @@ export function createChannelWorker(channel: ChannelName, ctx: PublishContext, o
         withdrawn = await withdrawPublication(ctx, job.data.publicationId);
       } catch (error) {
         if (error instanceof ChannelPausedError) return waitOut(job, token, error);
+        // The post is still up: say why on the row, where GET /v1/notices/:id shows it.
+        const attempt = job.attemptsMade + 1;
+        opts.log.warn({ event: 'withdrawal.retry', channel, publicationId: job.data.publicationId, attempt, err: error }, 'take-down failed; will retry');
+        await noteTakeDownError(ctx.pool, job.data.publicationId, { message: error instanceof Error ? error.message : String(error), attempt, takeDown: true });
         throw error;
       }
       if (withdrawn) await opts.onChanged?.(withdrawn);

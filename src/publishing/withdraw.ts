@@ -85,7 +85,7 @@ export async function withdrawPublication(ctx: WithdrawContext, publicationId: s
     // An attempt in flight may have delivered meanwhile and recorded its post (late-delivery.ts):
     // then this take-down did not know the post, and the row stays `withdrawing` for the next one.
     const moved = await client.query(
-      `UPDATE publications SET state = 'withdrawn', withdrawn_at = $2, updated_at = now()
+      `UPDATE publications SET state = 'withdrawn', withdrawn_at = $2, last_error = NULL, updated_at = now()
         WHERE id = $1 AND state = 'withdrawing' AND external_id IS NOT DISTINCT FROM $3`,
       [p.id, receipt.at, p.externalId],
     );

@@ -84,8 +84,10 @@ export class PublishingQueues {
   }
 
   /**
-   * Take-down jobs for withdrawn publications, id `withdraw-<publication id>`. A failed take-down
-   * stays in the failed set (and so is not added again) with its error, for someone to look at.
+   * Take-down jobs for withdrawn publications, id `withdraw-<publication id>`. One that fails for
+   * good is not kept: the relay's next pass adds it again, as the row is still `withdrawing` (with
+   * its last error), so a withdrawal is tried until the post is down. Kept in the failed set, the
+   * id would have stopped every later take-down of the publication.
    */
   async enqueueWithdrawals(publications: readonly { id: string; channel: ChannelName }[]): Promise<void> {
     await Promise.all(
@@ -93,7 +95,7 @@ export class PublishingQueues {
         this.queue(p.channel).add(
           'withdraw',
           { publicationId: p.id },
-          { ...PUBLICATION_JOB_OPTIONS, jobId: `withdraw-${p.id}`, removeOnFail: false },
+          { ...PUBLICATION_JOB_OPTIONS, jobId: `withdraw-${p.id}` },
         ),
       ),
     );

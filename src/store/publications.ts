@@ -261,6 +261,11 @@ export async function releaseAfterError(pool: pg.Pool, attempts: readonly (Attem
   await finishAttempts(pool, 'publishing', attempts);
 }
 
+/** A take-down attempt that failed: the error stays on the row (still `withdrawing`) until one succeeds. */
+export async function noteTakeDownError(db: pg.Pool | pg.PoolClient, id: string, error: unknown): Promise<void> {
+  await db.query(`UPDATE publications SET last_error = $2, updated_at = now() WHERE id = $1 AND state = 'withdrawing'`, [id, JSON.stringify(error)]);
+}
+
 /** After enqueueing: the publication now has a job. */
 export async function markScheduled(db: pg.Pool | pg.PoolClient, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;

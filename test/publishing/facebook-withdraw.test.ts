@@ -80,3 +80,21 @@ test('withdrawn while the outcome of its post is unknown: the Page is read back 
   assert.equal(post.deleted, true, 'the post that was made is gone from the Page');
   assert.ok(s.fake.requests.some((r) => r.edge === 'published_posts' && r.pageId === ASNES_PAGE), 'the withdrawal read the Page back');
 });
+
+test('a take-down Facebook fails is retried, its error shown on the publication meanwhile', async () => {
+  const notice = await s.announce('Sletting feiler først');
+  await s.waitForState(notice.id, 'published');
+  const post = s.fake.posts(ASNES_PAGE).find((p) => p.message.includes(notice.id));
+  assert.ok(post);
+  s.fake.fail({ match: { method: 'DELETE', edge: 'post', pageId: ASNES_PAGE }, action: { kind: 'error', code: 2, status: 500, message: 'Service temporarily unavailable' }, times: 2 });
+  await s.withdraw(notice.id, 'Avlyst');
+  const failing = await s.waitFor(async () => {
+    const p = await s.facebookOf(notice.id);
+    return p.state === 'withdrawing' && p.lastError !== null ? p : undefined;
+  });
+  assert.match(JSON.stringify(failing.lastError), /Service temporarily unavailable/);
+  assert.equal(post.deleted, false, 'the post is still up while Facebook refuses');
+  const withdrawn = await s.waitForState(notice.id, 'withdrawn');
+  assert.equal(post.deleted, true);
+  assert.equal(withdrawn.lastError, null, 'the error goes once the post is down');
+});
