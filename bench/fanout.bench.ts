@@ -224,6 +224,10 @@ async function bareThroughput(run: string, cpu: CpuMeter): Promise<{ perSecond: 
     }
     const finished = await withTimeout('bare BullMQ jobs', completed.done);
     const spent = cpuSpent(cpuBefore, await cpu.read());
+    say(
+      `bare BullMQ (${run}): CPU ${spent.total.toFixed(2)} s (node ${spent.node.toFixed(2)}: main thread ${spent.nodeMain.toFixed(2)}; ` +
+        `Redis ${spent.redis.toFixed(2)}, PostgreSQL ${spent.postgres.toFixed(2)}); per job ${((spent.total / N) * 1000).toFixed(2)} ms`,
+    );
     return { perSecond: N / seconds(started, finished), perCpuSecond: N / spent.total };
   } finally {
     await worker.close();
@@ -497,7 +501,10 @@ async function measureHerald(
     return !row.open && row.unsealed === 0 ? at : undefined;
   });
   const spent = cpuSpent(cpuAtStart, await cpu.read());
-  say(`herald: CPU ${spent.total.toFixed(2)} s (node ${spent.node.toFixed(2)}, Redis ${spent.redis.toFixed(2)}, PostgreSQL ${spent.postgres.toFixed(2)})`);
+  say(
+    `herald: CPU ${spent.total.toFixed(2)} s (node ${spent.node.toFixed(2)}: main thread ${spent.nodeMain.toFixed(2)}, other threads ${(spent.node - spent.nodeMain).toFixed(2)}; ` +
+      `Redis ${spent.redis.toFixed(2)}, PostgreSQL ${spent.postgres.toFixed(2)}); per publication ${((spent.total / N) * 1000).toFixed(2)} ms`,
+  );
   const { rows } = await probe.query<{ n: number }>(COMPLETE, [ids]);
   if (rows[0]?.n !== N) throw new Error(`only ${rows[0]?.n ?? 0} of ${N} publications are published with a sealed record`);
   const waits = await probe.query<{ ms: [number, number] }>(SEAL_WAIT, [ids]);
