@@ -160,6 +160,9 @@ const lagOf = (channels: readonly string[]) => lags.filter((l) => channels.inclu
 const bullmq = { p50: pct(bareLag, 50), p99: pct(bareLag, 99) };
 const rate = `${RATE}/s for ${DURATION_S} s`;
 say(`intake refused or failed: Herald ${heraldIntake.failed}, bare ${bareIntake.failed}`);
+// Whether the tail is the first seconds (a cold process) or spread over the run says what it is.
+const slowest = (l: Latencies): string => l.slowest.map((s) => `${Math.round(s.ms)} ms at ${s.atS.toFixed(1)} s`).join(', ');
+say(`slowest 1 % of intake: Herald ${slowest(heraldIntake)}; bare ${slowest(bareIntake)}`);
 if (heraldIntake.failed > 0 || bareIntake.failed > 0) throw new Error('intake requests failed: the figures would not be of the same work');
 report({ scenario: 'e2e', metric: `intake p50, ${rate} (bare: Fastify + ajv + INSERT)`, unit: 'ms', herald: heraldIntake.p50, baseline: bareIntake.p50, goal: 10, lowerIsBetter: true });
 report({ scenario: 'e2e', metric: `intake p99, ${rate}`, unit: 'ms', herald: heraldIntake.p99, baseline: bareIntake.p99, goal: 10, lowerIsBetter: true });

@@ -1,8 +1,10 @@
 import closeWithGrace from 'close-with-grace';
+import { DateTime } from 'luxon';
 import { build } from './app.ts';
 import { sealKeyFrom } from './archive/seals/seal-key.ts';
 import { loadEnv } from './config/env.ts';
 import { createLogger } from './logger.ts';
+import { warmUpAdFit } from './notices/ad-fit.ts';
 import { requireSecretKey } from './secrets/secret-key.ts';
 import { ensureDatabase } from './store/ensure-database.ts';
 import { migrate } from './store/migrate.ts';
@@ -48,4 +50,6 @@ closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
   else app.log.info({ signal }, 'closing');
   await app.close();
 });
+// Before listening: the first notices after a start would otherwise wait on cold layout code.
+warmUpAdFit(directory.tenants(), DateTime.now(), 20);
 await app.listen({ port: env.PORT, host: env.HOST });

@@ -7,6 +7,8 @@ export interface Latencies {
   failed: number;
   p50: number;
   p99: number;
+  /** The slowest 1 %: when each was due (seconds into the load) and how long it took, slowest first. */
+  slowest: { atS: number; ms: number }[];
 }
 
 function percentile(sorted: readonly number[], p: number): number {
@@ -22,6 +24,7 @@ export async function loadAt(rate: number, durationS: number, fire: (i: number) 
   const total = Math.round(rate * durationS);
   const start = performance.now();
   const times: number[] = [];
+  const timed: { atS: number; ms: number }[] = [];
   let failed = 0;
   const pending: Promise<void>[] = [];
   for (let i = 0; i < total; i++) {
@@ -38,7 +41,9 @@ export async function loadAt(rate: number, durationS: number, fire: (i: number) 
               return;
             }
           }
-          times.push(performance.now() - due);
+          const ms = performance.now() - due;
+          times.push(ms);
+          timed.push({ atS: (due - start) / 1000, ms });
         },
         () => {
           failed += 1;
@@ -48,7 +53,8 @@ export async function loadAt(rate: number, durationS: number, fire: (i: number) 
   }
   await Promise.all(pending);
   times.sort((a, b) => a - b);
-  return { ok: times.length, failed, p50: percentile(times, 50), p99: percentile(times, 99) };
+  const slowest = timed.sort((a, b) => b.ms - a.ms).slice(0, Math.ceil(timed.length / 100));
+  return { ok: times.length, failed, p50: percentile(times, 50), p99: percentile(times, 99), slowest };
 }
 
 async function rssOfPid(pid: number): Promise<number> {
