@@ -24,6 +24,8 @@ interface TakeDown {
   contentType: string;
   /** Set when the current version's page was written back over a superseded one. */
   restored?: { publicationId: string; version: number };
+  /** The delivery taken down, when the row did not know it and reading the channel back found it. */
+  found?: { externalId: string | null; url: string | null };
 }
 
 /** The ordinary take-down: the channel removes what the publication put out. */
@@ -38,12 +40,13 @@ async function takeDown(adapter: ChannelAdapter, p: LoadedPublication, tenant: T
     if (existing) delivered = { externalId: existing.externalId, url: existing.url, at: existing.at };
   }
   const receipt = await adapter.withdraw(task, delivered);
+  const found = delivered.externalId !== p.externalId ? { externalId: delivered.externalId, url: delivered.url } : undefined;
   const html = receipt.details?.html;
   // A channel's own record of the take-down (Facebook: the DELETE and its answer) is archived with it.
   const graph = receipt.details?.graph;
   return typeof html === 'string'
-    ? { receipt, content: Buffer.from(html), contentType: 'text/html; charset=utf-8' }
-    : { receipt, content: Buffer.from(JSON.stringify({ withdrawn: true, reason: p.withdrawalReason, ...(graph !== undefined && { graph }) })), contentType: 'application/json' };
+    ? { receipt, content: Buffer.from(html), contentType: 'text/html; charset=utf-8', ...(found && { found }) }
+    : { receipt, content: Buffer.from(JSON.stringify({ withdrawn: true, reason: p.withdrawalReason, ...(graph !== undefined && { graph }) })), contentType: 'application/json', ...(found && { found }) };
 }
 
 /**
@@ -84,10 +87,13 @@ export async function withdrawPublication(ctx: WithdrawContext, publicationId: s
   await inTransaction(ctx.pool, async (client) => {
     // An attempt in flight may have delivered meanwhile and recorded its post (late-delivery.ts):
     // then this take-down did not know the post, and the row stays `withdrawing` for the next one.
+    // A post found by reading the channel back is recorded on the row: its attempt's answer, if it
+    // comes later, then finds it taken down (late-delivery.ts) instead of asking for another take-down.
     const moved = await client.query(
-      `UPDATE publications SET state = 'withdrawn', withdrawn_at = $2, last_error = NULL, updated_at = now()
+      `UPDATE publications SET state = 'withdrawn', withdrawn_at = $2, last_error = NULL, updated_at = now(),
+              external_id = COALESCE(external_id, $4), external_url = COALESCE(external_url, $5)
         WHERE id = $1 AND state = 'withdrawing' AND external_id IS NOT DISTINCT FROM $3`,
-      [p.id, receipt.at, p.externalId],
+      [p.id, receipt.at, p.externalId, done.found?.externalId ?? null, done.found?.url ?? null],
     );
     if (moved.rowCount !== 1) return;
     await appendRecord(client, {

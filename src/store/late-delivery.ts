@@ -12,25 +12,37 @@ import { deliveredColumns, loadPublication, type DeliveredAttempt, type LoadedPu
  * the notice is withdrawn — which the take-down restores (withdraw.ts); otherwise the current
  * version's own publication overwrites the page when it goes out, as after any correction, and the
  * row stays `superseded`. Only the claimant's attempt, and only while no id is recorded: a stale
- * worker, or a row that knows its post already, changes nothing. The outbox relay hands
+ * worker, or a row that knows its post already, changes nothing — unless the row knows it because
+ * its take-down found this very delivery and took it down: then the delivery is recorded (archived
+ * as published) and the row stays `withdrawn`. The outbox relay hands
  * `withdrawing` rows to the queues on every pass; the NOTIFY (sent at commit) wakes it at once.
  * Returns the ids that recorded their delivery.
  */
 export async function markDeliveredLate(db: pg.PoolClient, done: readonly DeliveredAttempt[]): Promise<Set<string>> {
   if (done.length === 0) return new Set();
   const { rows } = await db.query<{ id: string }>(
-    `UPDATE publications p
-        SET state = CASE WHEN p.state <> 'superseded' OR n.status = 'withdrawn' OR EXISTS (
-                           SELECT 1 FROM publications c
-                            WHERE c.notice_id = p.notice_id AND c.notice_version = n.current_version AND c.channel = p.channel
-                              AND c.target = p.target AND c.state IN ('publishing', 'published'))
-                         THEN 'withdrawing' ELSE 'superseded' END,
-            external_id = u.external_id, external_url = u.url, published_at = u.at,
-            withdrawn_at = NULL, lease_until = NULL, last_error = NULL, updated_at = now()
-       FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::timestamptz[]) AS u(id, attempt, external_id, url, at), notices n
-      WHERE p.id = u.id AND n.id = p.notice_id AND p.state IN ('withdrawing', 'withdrawn', 'superseded')
-        AND p.attempts = u.attempt AND p.external_id IS NULL
-      RETURNING p.id`,
+    `WITH u AS (
+       SELECT * FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::timestamptz[]) AS u(id, attempt, external_id, url, at)
+     ), moved AS (
+       UPDATE publications p
+          SET state = CASE WHEN p.state <> 'superseded' OR n.status = 'withdrawn' OR EXISTS (
+                             SELECT 1 FROM publications c
+                              WHERE c.notice_id = p.notice_id AND c.notice_version = n.current_version AND c.channel = p.channel
+                                AND c.target = p.target AND c.state IN ('publishing', 'published'))
+                           THEN 'withdrawing' ELSE 'superseded' END,
+              external_id = u.external_id, external_url = u.url, published_at = u.at,
+              withdrawn_at = NULL, lease_until = NULL, last_error = NULL, updated_at = now()
+         FROM u, notices n
+        WHERE p.id = u.id AND n.id = p.notice_id AND p.state IN ('withdrawing', 'withdrawn', 'superseded')
+          AND p.attempts = u.attempt AND p.external_id IS NULL
+       RETURNING p.id
+     ), already_down AS (
+       -- The take-down read the channel back, found this very delivery and took it down: it went out
+       -- (so it is archived as published) and nothing is left to take down.
+       SELECT p.id FROM publications p JOIN u ON u.id = p.id
+        WHERE p.state = 'withdrawn' AND p.attempts = u.attempt AND p.external_id = u.external_id
+     )
+     SELECT id FROM moved UNION ALL SELECT id FROM already_down`,
     deliveredColumns(done),
   );
   if (rows.length > 0) await db.query(`SELECT pg_notify('${OUTBOX_CHANNEL}', '')`);

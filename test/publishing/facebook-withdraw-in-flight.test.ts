@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { FakePost } from '../fakes/graph-api/state.ts';
 import { archiveRecords, waitFor, type ArchiveRow } from '../helpers/workers.ts';
 import { ASNES_PAGE, facebookScene, type FacebookScene } from './facebook-scene.ts';
@@ -86,4 +87,31 @@ test('the answer comes while the take-down is still reading the Page: that take-
     ['published', 'withdrawn'],
     'the take-down that knew no post left no record; the one that knew it did',
   );
+});
+
+test('the post is made, its answer is slow, and the take-down finds it by reading the Page back: one DELETE, and the late answer leaves the row withdrawn', async () => {
+  s.fake.fail({ match: { method: 'POST', edge: 'feed', pageId: ASNES_PAGE }, action: { kind: 'slow', ms: 3000, afterCreate: true } });
+  const noticeId = await announceHeld('Funnet ved tilbakelesing');
+  await s.waitFor(async () => postsOf(noticeId).length === 1 || undefined);
+  await s.withdraw(noticeId, 'Trukket før svaret kom');
+  const publication = await s.waitForState(noticeId, 'withdrawn', s.comms, 2500);
+  const [post] = postsOf(noticeId);
+  assert.ok(post?.deleted, 'the take-down found the post and deleted it');
+
+  // The answer comes after the take-down: archived as the post that went out, and nothing more.
+  const records = await waitFor(
+    'the late answer to be archived',
+    async () => {
+      const found = (await archiveRecords(s.t.db.pool)).filter((r) => r.publicationId === publication.id);
+      return found.some((r) => r.event === 'published') ? found : undefined;
+    },
+    { timeoutMs: 10_000, intervalMs: 100 },
+  );
+  await sleep(1500); // a second take-down, had one been asked for, would have run by now
+  assert.deepEqual(records.map((r) => r.event), ['withdrawn', 'published']);
+  assert.equal(records[1]?.receipt?.externalId, post.id);
+  const deletes = s.fake.requests.filter((r) => r.method === 'DELETE' && r.node === post.id);
+  assert.equal(deletes.length, 1, 'one DELETE in all');
+  assert.equal((await s.facebookOf(noticeId)).state, 'withdrawn');
+  assert.equal((await archiveRecords(s.t.db.pool)).filter((r) => r.publicationId === publication.id).length, 2);
 });
