@@ -4,6 +4,7 @@ import { adContent, AdDoesNotFit, measureAd } from '../channels/newspaper/index.
 import type { Tenant } from '../config/tenant-types.ts';
 import type { Finding } from '../rules/types.ts';
 import type { PlannedPublication } from '../scheduling/types.ts';
+import { ownFinding } from './own-finding.ts';
 import type { NoticeInput } from './types.ts';
 
 export const AD_TOO_TALL = 'newspaper.ad_too_tall';
@@ -37,9 +38,19 @@ export function adFitErrors(notice: NoticeInput, tenant: Tenant, plan: readonly 
       );
     } catch (error) {
       if (!(error instanceof AdDoesNotFit)) throw error;
-      const nb = `Annonsen i ${paper.name} blir ${error.neededMm} mm høy, men avisen tar høyst ${error.maxHeightMm} mm (${paper.ad.columns} spalter à ${paper.ad.columnWidthMm} mm). Kort ned teksten.`;
-      const en = `The ad in ${paper.name} would be ${error.neededMm} mm tall, but the paper takes at most ${error.maxHeightMm} mm (${paper.ad.columns} columns of ${paper.ad.columnWidthMm} mm). Shorten the text.`;
-      findings.push({ rule: AD_TOO_TALL, severity: 'error', path: '/body', message: lang === 'en' ? en : nb, messages: { nb, en } });
+      const columns = `${paper.ad.columns} spalter à ${paper.ad.columnWidthMm} mm`;
+      findings.push(
+        ownFinding(
+          AD_TOO_TALL,
+          '/body',
+          {
+            nb: `Annonsen i ${paper.name} blir ${error.neededMm} mm høy, men avisen tar høyst ${error.maxHeightMm} mm (${columns}). Kort ned teksten.`,
+            nn: `Annonsen i ${paper.name} blir ${error.neededMm} mm høg, men avisa tek høgst ${error.maxHeightMm} mm (${columns}). Kort ned teksten.`,
+            en: `The ad in ${paper.name} would be ${error.neededMm} mm tall, but the paper takes at most ${error.maxHeightMm} mm (${paper.ad.columns} columns of ${paper.ad.columnWidthMm} mm). Shorten the text.`,
+          },
+          lang,
+        ),
+      );
     }
   }
   return findings;

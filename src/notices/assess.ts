@@ -6,6 +6,7 @@ import { planPublications, publicationMoment, unservableChannels } from '../sche
 import type { PlannedPublication } from '../scheduling/types.ts';
 import { parseLocalDateTime } from '../time/local-time.ts';
 import { newspaperIssueErrors } from './newspaper-issues.ts';
+import { ownFinding } from './own-finding.ts';
 import { findTextProblems } from './text-hygiene.ts';
 import type { ChannelName, NoticeInput } from './types.ts';
 
@@ -19,24 +20,38 @@ export interface Assessment {
 /** A requested publishAt this far in the past still means "now" (clock skew, a slow form). */
 const PAST_TOLERANCE_MS = 5 * 60_000;
 
-function herald(rule: string, path: string, nb: string, en: string, lang: 'nb' | 'nn' | 'en'): Finding {
-  return { rule, severity: 'error', path, message: lang === 'en' ? en : nb, messages: { nb, en } };
-}
 
 function readPublishAt(notice: NoticeInput, tenant: Tenant, now: DateTime, lang: 'nb' | 'nn' | 'en'): { at?: DateTime; errors: Finding[] } {
   if (notice.publishAt === undefined) return { errors: [] };
   const parsed = parseLocalDateTime(notice.publishAt, tenant.timeZone);
   const zone = tenant.timeZone;
   if (!parsed.ok) {
+    const offsets = (or: string): string => parsed.candidates?.join(` ${or} `) ?? '';
     const messages = {
-      invalid: ['Tidspunktet må være ISO 8601, f.eks. 2027-03-01T09:00 eller 2027-03-01T09:00+01:00.', 'The time must be ISO 8601, e.g. 2027-03-01T09:00 or 2027-03-01T09:00+01:00.'],
-      nonexistent: [`Klokkeslettet finnes ikke i ${zone} den dagen (sommertid starter): velg et annet tidspunkt.`, `That local time does not exist in ${zone} on that day (clocks go forward): choose another time.`],
-      ambiguous: [`Klokkeslettet finnes to ganger i ${zone} den dagen (sommertid slutter): oppgi UTC-forskyvning, ${parsed.candidates?.join(' eller ') ?? ''}.`, `That local time occurs twice in ${zone} on that day (clocks go back): give the offset, ${parsed.candidates?.join(' or ') ?? ''}.`],
+      invalid: {
+        nb: 'Tidspunktet må være ISO 8601, f.eks. 2027-03-01T09:00 eller 2027-03-01T09:00+01:00.',
+        nn: 'Tidspunktet må vere ISO 8601, t.d. 2027-03-01T09:00 eller 2027-03-01T09:00+01:00.',
+        en: 'The time must be ISO 8601, e.g. 2027-03-01T09:00 or 2027-03-01T09:00+01:00.',
+      },
+      nonexistent: {
+        nb: `Klokkeslettet finnes ikke i ${zone} den dagen (sommertid starter): velg et annet tidspunkt.`,
+        nn: `Klokkeslettet finst ikkje i ${zone} den dagen (sommartida tek til): vel eit anna tidspunkt.`,
+        en: `That local time does not exist in ${zone} on that day (clocks go forward): choose another time.`,
+      },
+      ambiguous: {
+        nb: `Klokkeslettet finnes to ganger i ${zone} den dagen (sommertid slutter): oppgi UTC-forskyvning, ${offsets('eller')}.`,
+        nn: `Klokkeslettet finst to gonger i ${zone} den dagen (sommartida sluttar): oppgje UTC-forskyving, ${offsets('eller')}.`,
+        en: `That local time occurs twice in ${zone} on that day (clocks go back): give the offset, ${offsets('or')}.`,
+      },
     }[parsed.problem];
-    return { errors: [herald(`time.${parsed.problem}`, '/publishAt', messages[0] ?? '', messages[1] ?? '', lang)] };
+    return { errors: [ownFinding(`time.${parsed.problem}`, '/publishAt', messages, lang)] };
   }
   if (parsed.value.toMillis() < now.toMillis() - PAST_TOLERANCE_MS) {
-    return { errors: [herald('time.past', '/publishAt', 'Publiseringstidspunktet har allerede vært.', 'The publication time is in the past.', lang)] };
+    return {
+      errors: [
+        ownFinding('time.past', '/publishAt', { nb: 'Publiseringstidspunktet har allerede vært.', nn: 'Publiseringstidspunktet har alt vore.', en: 'The publication time is in the past.' }, lang),
+      ],
+    };
   }
   return { at: parsed.value, errors: [] };
 }
@@ -45,12 +60,35 @@ function checkChannels(requested: readonly ChannelName[], rules: TenantRuleFile,
   const errors: Finding[] = [];
   requested.forEach((channel, i) => {
     if (!rules.channels.allowed.includes(channel)) {
-      errors.push(herald('channel.not_allowed', `/channels/${i}`, `Kanalen ${channel} kan ikke brukes for denne typen kunngjøring.`, `The ${channel} channel cannot be used for this type of notice.`, lang));
+      errors.push(
+        ownFinding(
+          'channel.not_allowed',
+          `/channels/${i}`,
+          {
+            nb: `Kanalen ${channel} kan ikke brukes for denne typen kunngjøring.`,
+            nn: `Kanalen ${channel} kan ikkje brukast for denne typen kunngjering.`,
+            en: `The ${channel} channel cannot be used for this type of notice.`,
+          },
+          lang,
+        ),
+      );
     }
   });
   for (const missing of unservableChannels(requested, tenant)) {
     const i = requested.indexOf(missing.channel);
-    errors.push(herald('channel.unavailable', `/channels/${i}`, `${tenant.name} har ikke satt opp kanalen ${missing.channel}${missing.target ? ` (${missing.target})` : ''}.`, `${tenant.name} has not configured the ${missing.channel} channel${missing.target ? ` (${missing.target})` : ''}.`, lang));
+    const which = missing.target ? ` (${missing.target})` : '';
+    errors.push(
+      ownFinding(
+        'channel.unavailable',
+        `/channels/${i}`,
+        {
+          nb: `${tenant.name} har ikke satt opp kanalen ${missing.channel}${which}.`,
+          nn: `${tenant.name} har ikkje sett opp kanalen ${missing.channel}${which}.`,
+          en: `${tenant.name} has not configured the ${missing.channel} channel${which}.`,
+        },
+        lang,
+      ),
+    );
   }
   return errors;
 }

@@ -4,6 +4,7 @@ import { evaluate, type TenantRuleFile } from '../rules/index.ts';
 import type { Finding } from '../rules/types.ts';
 import { publicationMoment, upcomingIssues } from '../scheduling/index.ts';
 import type { PlannedPublication } from '../scheduling/types.ts';
+import { ownFinding } from './own-finding.ts';
 import type { NoticeInput } from './types.ts';
 
 /** The rule id of the intake error "no issue of this paper is in time". */
@@ -51,11 +52,14 @@ export function newspaperIssueErrors(
     const issues = upcomingIssues(paper, zone, earliest, ISSUES_NAMED);
     const dates = issues.map((i) => i.issueDate).join(', ');
     const deadline = issues[0]?.deadline.setZone(zone).toFormat('yyyy-MM-dd HH:mm') ?? '';
-    const rulesNb = caused.map((e) => `${e.rule} (${e.messages.nb})`).join('; ');
-    const rulesEn = caused.map((e) => `${e.rule} (${e.messages.en})`).join('; ');
-    const nb = `Ingen utgave av ${paper.name} rekker det loven krever: den første som kan bestilles, er ${booked.issueDate ?? ''} (bestillingsfrist ${deadline}); deretter ${dates.split(', ').slice(1).join(', ')}. For sent for ${rulesNb}. Velg en senere dato eller en annen kanal.`;
-    const en = `No issue of ${paper.name} is in time for what the law requires: the first that can be booked is ${booked.issueDate ?? ''} (booking closes ${deadline}); then ${dates.split(', ').slice(1).join(', ')}. Too late for ${rulesEn}. Choose a later date or another channel.`;
-    findings.push({ rule: NO_ISSUE_IN_TIME, severity: 'error', path: first.path, message: lang === 'en' ? en : nb, messages: { nb, en }, ...(first.source ? { source: first.source } : {}) });
+    const rulesIn = (language: 'nb' | 'nn' | 'en'): string => caused.map((e) => `${e.rule} (${e.messages[language] ?? e.messages.nb})`).join('; ');
+    const later = dates.split(', ').slice(1).join(', ');
+    const messages = {
+      nb: `Ingen utgave av ${paper.name} rekker det loven krever: den første som kan bestilles, er ${booked.issueDate ?? ''} (bestillingsfrist ${deadline}); deretter ${later}. For sent for ${rulesIn('nb')}. Velg en senere dato eller en annen kanal.`,
+      nn: `Inga utgåve av ${paper.name} rekk det lova krev: den første som kan bestillast, er ${booked.issueDate ?? ''} (bestillingsfrist ${deadline}); deretter ${later}. For seint for ${rulesIn('nn')}. Vel ein seinare dato eller ein annan kanal.`,
+      en: `No issue of ${paper.name} is in time for what the law requires: the first that can be booked is ${booked.issueDate ?? ''} (booking closes ${deadline}); then ${later}. Too late for ${rulesIn('en')}. Choose a later date or another channel.`,
+    };
+    findings.push({ ...ownFinding(NO_ISSUE_IN_TIME, first.path, messages, lang), ...(first.source ? { source: first.source } : {}) });
   }
   return findings;
 }

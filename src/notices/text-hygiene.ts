@@ -1,4 +1,5 @@
 import type { Finding } from '../rules/types.ts';
+import { ownFinding } from './own-finding.ts';
 
 // C0 controls other than tab, LF and CR, and DEL: invisible, and PostgreSQL cannot store U+0000 in text.
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
@@ -9,26 +10,35 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 // word joiner and invisible operators, BOM; a zero-width joiner only inside an emoji sequence (👩‍💻).
 const INVISIBLE = /[\u00AD\u200B\u200C\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]|(?<!\p{Extended_Pictographic}\uFE0F?)\u200D|\u200D(?!\p{Extended_Pictographic})/u;
 
-function finding(rule: string, path: string, nb: string, en: string, lang: 'nb' | 'nn' | 'en'): Finding {
-  return { rule, severity: 'error', path, message: lang === 'en' ? en : nb, messages: { nb, en } };
-}
 
 function problemOf(text: string, path: () => string, lang: 'nb' | 'nn' | 'en'): Finding | null {
   if (CONTROL.test(text)) {
-    return finding('text.control_characters', path(), 'Teksten inneholder kontrolltegn som ikke kan publiseres.', 'The text contains control characters that cannot be published.', lang);
+    return ownFinding(
+      'text.control_characters',
+      path(),
+      {
+        nb: 'Teksten inneholder kontrolltegn som ikke kan publiseres.',
+        nn: 'Teksten inneheld kontrollteikn som ikkje kan publiserast.',
+        en: 'The text contains control characters that cannot be published.',
+      },
+      lang,
+    );
   }
   if (INVISIBLE.test(text)) {
-    return finding(
+    return ownFinding(
       'text.invisible_characters',
       path(),
-      'Teksten inneholder usynlige tegn (null-bredde-mellomrom, retningsoverstyring, myk bindestrek e.l.) som gjør at den leses annerledes enn den er skrevet: fjern dem.',
-      'The text contains invisible characters (zero-width spaces, direction overrides, soft hyphens and the like) that make it read otherwise than it is written: remove them.',
+      {
+        nb: 'Teksten inneholder usynlige tegn (null-bredde-mellomrom, retningsoverstyring, myk bindestrek e.l.) som gjør at den leses annerledes enn den er skrevet: fjern dem.',
+        nn: 'Teksten inneheld usynlege teikn (null-breidd-mellomrom, retningsoverstyring, mjuk bindestrek o.l.) som gjer at han blir lesen annleis enn han er skriven: fjern dei.',
+        en: 'The text contains invisible characters (zero-width spaces, direction overrides, soft hyphens and the like) that make it read otherwise than it is written: remove them.',
+      },
       lang,
     );
   }
   // A UTF-16 surrogate without its pair cannot be stored as UTF-8 exactly as written.
   if (!text.isWellFormed()) {
-    return finding('text.invalid_unicode', path(), 'Teksten inneholder ugyldig Unicode.', 'The text contains invalid Unicode.', lang);
+    return ownFinding('text.invalid_unicode', path(), { nb: 'Teksten inneholder ugyldig Unicode.', nn: 'Teksten inneheld ugyldig Unicode.', en: 'The text contains invalid Unicode.' }, lang);
   }
   return null;
 }

@@ -172,6 +172,17 @@ describe('dry run', () => {
     assert.match((await messageIn('nb-NO')) ?? '', /^Utlysningen må opplyse/);
     assert.match((await messageIn('en-GB')) ?? '', /^The vacancy/);
   });
+
+  test("Herald's own checks answer in nynorsk too, with every language in `messages`", async () => {
+    type Answer = { errors: { rule: string; message: string; messages: { nb: string; nn: string; en: string } }[] };
+    const errorsOf = async (notice: object) => ((await post(hr, notice, { 'accept-language': 'nn' }, '/v1/notices/validate')).body as unknown as Answer).errors;
+    const past = (await errorsOf({ ...example('vacancy'), publishAt: '2001-03-01T09:00' })).find((e) => e.rule === 'time.past');
+    assert.ok(past);
+    assert.equal(past.message, 'Publiseringstidspunktet har alt vore.');
+    assert.deepEqual(past.messages, { nb: 'Publiseringstidspunktet har allerede vært.', nn: 'Publiseringstidspunktet har alt vore.', en: 'The publication time is in the past.' });
+    const control = (await errorsOf({ ...example('vacancy'), title: 'Sykepleiar\u0007 ved helsetunet' })).find((e) => e.rule === 'text.control_characters');
+    assert.equal(control?.message, 'Teksten inneheld kontrollteikn som ikkje kan publiserast.');
+  });
 });
 
 describe('Idempotency-Key', () => {
