@@ -49,7 +49,10 @@ export function createChannelWorker(channel: ChannelName, ctx: PublishContext, o
         // The post is still up: say why on the row, where GET /v1/notices/:id shows it.
         const attempt = job.attemptsMade + 1;
         opts.log.warn({ event: 'withdrawal.retry', channel, publicationId: job.data.publicationId, attempt, err: error }, 'take-down failed; will retry');
-        await noteTakeDownError(ctx.pool, job.data.publicationId, { message: error instanceof Error ? error.message : String(error), attempt, takeDown: true });
+        // The channel's error is what the job fails with, even if the database cannot take the note.
+        await noteTakeDownError(ctx.pool, job.data.publicationId, { message: error instanceof Error ? error.message : String(error), attempt, takeDown: true }).catch((noteError: unknown) => {
+          opts.log.warn({ err: noteError, publicationId: job.data.publicationId }, 'could not record the take-down error');
+        });
         throw error;
       }
       if (withdrawn) await opts.onChanged?.(withdrawn);
