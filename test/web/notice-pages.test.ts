@@ -136,6 +136,16 @@ test('a nynorsk user sees the findings in nynorsk, whatever the browser prefers'
   assert.equal(await noticeCount(), 0);
 });
 
+test('a nynorsk user reads the days of the plan in nynorsk', async () => {
+  assert.equal((await nynorsk.post('/app/language', { lang: 'nn', next: '/app' })).statusCode, 303);
+  const week = await nynorsk.get('/app/plan?view=week&date=2026-12-05');
+  assert.equal(week.statusCode, 200);
+  assert.match(week.body, /<h3>laurdag 5\. desember<\/h3>/);
+  assert.match(week.body, /<h3>tysdag 1\. desember<\/h3>/);
+  assert.doesNotMatch(week.body, /lørdag|tirsdag/);
+  assert.match((await hr.get('/app/plan?view=week&date=2026-12-05')).body, /<h3>lørdag 5\. desember<\/h3>/, 'bokmål for a bokmål user');
+});
+
 test('a valid vacancy is stored, shown on its page, in the plan, and a double submit stores it once', async () => {
   const fields = submission(example('vacancy'), ['_action', 'submit'], ['_key', 'double-click-1']);
   const first = await hr.post('/app/notices/new?type=vacancy', fields);

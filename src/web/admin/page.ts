@@ -3,7 +3,7 @@ import type { WebUserListing } from '../../store/web-users.ts';
 import { ROLES } from '../../notices/types.ts';
 import type { WebContext } from '../context.ts';
 import { html, type SafeHtml } from '../../channels/website/html.ts';
-import { t, type Lang } from '../i18n/index.ts';
+import { dateLocale, t, type Lang } from '../i18n/index.ts';
 import { page } from '../layout.ts';
 
 export interface AdminView {
@@ -14,7 +14,7 @@ export interface AdminView {
 }
 
 function date(lang: Lang, value: Date): string {
-  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'nb-NO', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Oslo' }).format(value);
+  return new Intl.DateTimeFormat(dateLocale(lang), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Oslo' }).format(value);
 }
 
 function csrf(ctx: WebContext): SafeHtml {

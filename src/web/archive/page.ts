@@ -3,7 +3,7 @@ import type { ArchiveVerdict } from '../../archive/verify-archive.ts';
 import { CHANNELS, NOTICE_TYPES } from '../../notices/types.ts';
 import type { WebContext } from '../context.ts';
 import { html, type SafeHtml } from '../../channels/website/html.ts';
-import { t, type Lang } from '../i18n/index.ts';
+import { dateLocale, t, type Lang } from '../i18n/index.ts';
 import { page } from '../layout.ts';
 
 export const EVENTS = ['delivered', 'published', 'withdrawn', 'corrected', 'failed', 'comment', 'seal'] as const;
@@ -19,7 +19,7 @@ export interface SearchForm {
 }
 
 function when(lang: Lang, value: Date, zone: string): string {
-  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'nb-NO', { dateStyle: 'short', timeStyle: 'medium', timeZone: zone }).format(value);
+  return new Intl.DateTimeFormat(dateLocale(lang), { dateStyle: 'short', timeStyle: 'medium', timeZone: zone }).format(value);
 }
 
 function select(id: string, label: string, any: string, options: readonly string[], chosen: string | undefined): SafeHtml {

@@ -19,3 +19,8 @@ export function t(lang: Lang, key: MessageKey, params?: Record<string, string | 
   if (!params) return message;
   return message.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
+
+/** The locale dates are written in: nynorsk has its own day and month names ("laurdag", not "lørdag"). */
+export function dateLocale(lang: Lang): string {
+  return { nb: 'nb-NO', nn: 'nn-NO', en: 'en-GB' }[lang];
+}

@@ -3,7 +3,7 @@ import type { presentPlan } from '../../notices/present.ts';
 import type { TenantRuleFile } from '../../rules/index.ts';
 import type { WebContext } from '../context.ts';
 import { html, type SafeHtml } from '../../channels/website/html.ts';
-import { t, type Lang } from '../i18n/index.ts';
+import { dateLocale, t, type Lang } from '../i18n/index.ts';
 import { boxPointers, placeFindings, type ShownFinding } from './findings.ts';
 import { formNodes } from './controls.ts';
 import type { RowCount } from './model.ts';
@@ -31,11 +31,11 @@ export interface FormPage {
 }
 
 function when(lang: Lang, iso: string, zone: string): string {
-  return DateTime.fromISO(iso, { zone }).setLocale(lang === 'en' ? 'en-GB' : 'nb').toLocaleString(DateTime.DATETIME_HUGE);
+  return DateTime.fromISO(iso, { zone }).setLocale(dateLocale(lang)).toLocaleString(DateTime.DATETIME_HUGE);
 }
 
 function day(lang: Lang, isoDate: string): string {
-  return DateTime.fromISO(isoDate).setLocale(lang === 'en' ? 'en-GB' : 'nb').toLocaleString(DateTime.DATE_HUGE);
+  return DateTime.fromISO(isoDate).setLocale(dateLocale(lang)).toLocaleString(DateTime.DATE_HUGE);
 }
 
 /** When each channel will carry the notice, and the newspaper issue it makes. */

@@ -3,7 +3,7 @@ import type { presentAlert } from '../../alerts/present.ts';
 import type { NoticeView } from '../../notices/present.ts';
 import type { WebContext } from '../context.ts';
 import { html, type SafeHtml } from '../../channels/website/html.ts';
-import { t, type Lang, type MessageKey } from '../i18n/index.ts';
+import { dateLocale, t, type Lang, type MessageKey } from '../i18n/index.ts';
 
 type Publication = NoticeView['publications'][number];
 type Alert = ReturnType<typeof presentAlert>;
@@ -16,7 +16,7 @@ export function stateBadge(lang: Lang, state: string): SafeHtml {
 }
 
 function when(lang: Lang, iso: string, zone: string): string {
-  return DateTime.fromISO(iso, { zone }).setLocale(lang === 'en' ? 'en-GB' : 'nb').toLocaleString(DateTime.DATETIME_MED);
+  return DateTime.fromISO(iso, { zone }).setLocale(dateLocale(lang)).toLocaleString(DateTime.DATETIME_MED);
 }
 
 /** A channel's failure in plain words, with what to do about it. */

@@ -1,18 +1,14 @@
 import type { DateTime } from 'luxon';
 import type { WebContext } from '../context.ts';
 import { html, type SafeHtml } from '../../channels/website/html.ts';
-import { t, type Lang } from '../i18n/index.ts';
+import { dateLocale, t, type Lang } from '../i18n/index.ts';
 import { stateBadge } from '../notice-page/render.ts';
 import type { Day, View } from './calendar.ts';
 
 const LEGEND = ['scheduled', 'awaiting_approval', 'published', 'failed', 'withdrawn'];
 
-function locale(lang: Lang): string {
-  return lang === 'en' ? 'en-GB' : 'nb';
-}
-
 function dayHtml(lang: Lang, day: Day): SafeHtml {
-  const heading = day.date.setLocale(locale(lang)).toFormat('cccc d. LLLL');
+  const heading = day.date.setLocale(dateLocale(lang)).toFormat('cccc d. LLLL');
   const issues = day.issues.length > 0 ? html`<p class="issues">${t(lang, 'plan.issues', { papers: day.issues.join(', ') })}</p>` : '';
   const items = day.entries.map(
     (e) => html`<li class="entry state-${e.state}"><span class="time">${e.at.toFormat('HH:mm')}</span>
@@ -27,7 +23,7 @@ export function planMain(ctx: WebContext, view: View, start: DateTime, days: rea
   const { lang } = ctx;
   const step = view === 'week' ? { weeks: 1 } : { months: 1 };
   const link = (date: DateTime, v: View) => `/app/plan?view=${v}&date=${date.toISODate() ?? ''}`;
-  const title = view === 'week' ? t(lang, 'plan.week', { week: start.weekNumber, year: start.weekYear }) : start.setLocale(locale(lang)).toFormat('LLLL yyyy');
+  const title = view === 'week' ? t(lang, 'plan.week', { week: start.weekNumber, year: start.weekYear }) : start.setLocale(dateLocale(lang)).toFormat('LLLL yyyy');
   const shown = view === 'month' ? days.filter((d) => d.entries.length > 0 || d.issues.length > 0) : days;
   return html`<h1>${t(lang, 'plan.title')}</h1>
     <nav class="plan-nav" aria-label="${t(lang, 'plan.navigation')}"><ul>
