@@ -1,61 +1,30 @@
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';
-import { generateApiKey } from '../../src/auth/api-key.ts';
-import { loadTenants } from '../../src/config/tenants.ts';
-import type { NoticeInput } from '../../src/notices/types.ts';
-import { insertUserWithKey } from '../../src/store/api-keys.ts';
-import { insertNotice } from '../../src/store/notices.ts';
-import { syncTenants } from '../../src/store/tenants.ts';
-import { createTestDatabase, type TestDatabase } from '../helpers/databases.ts';
-import { CONFIG_DIR } from '../helpers/paths.ts';
+import { storedNotices, type StoredNotices } from '../helpers/stored-notices.ts';
 
 // The journalpost's status log is written by the database (migration 13), for every statement that
 // moves publications, however many rows it moves at once: the workers move whole batches.
 
-let db: TestDatabase;
-let tenantId: string;
-let userId: string;
+let scene: StoredNotices;
 
 before(async () => {
-  db = await createTestDatabase();
-  tenantId = (await syncTenants(db.pool, loadTenants(CONFIG_DIR))).get('asnes') ?? '';
-  const key = generateApiKey();
-  ({ userId } = await insertUserWithKey(db.pool, { tenantSlug: 'asnes', role: 'communications', name: 'Logg', prefix: key.prefix, hash: key.hash }));
+  scene = await storedNotices();
 });
 after(async () => {
-  await db.drop();
+  await scene.db.drop();
 });
 
 /** `count` website notices, one pending publication each; returns the publication ids. */
 async function publications(count: number): Promise<string[]> {
   const ids: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const id = randomUUID();
-    const at = new Date();
-    const inserted = await insertNotice(db.pool, {
-      id: randomUUID(),
-      tenantId,
-      type: 'event',
-      status: 'scheduled',
-      publishAt: at,
-      submittedBy: userId,
-      content: { type: 'event', language: 'nb', title: `Arrangement ${i}` } as unknown as NoticeInput,
-      ruleVersion: 'test',
-      warnings: [],
-      publications: [{ id, channel: 'website', target: '', scheduledAt: at, appearsAt: at, issueDate: null }],
-      idempotency: null,
-    });
-    assert.ok(inserted);
-    ids.push(id);
-  }
+  for (let i = 0; i < count; i++) ids.push(await scene.websitePublication(`Arrangement ${i}`, new Date()));
   return ids;
 }
 
-const move = (ids: readonly string[], to: string) => db.pool.query(`UPDATE publications SET state = $2 WHERE id = ANY($1::uuid[])`, [ids, to]);
+const move = (ids: readonly string[], to: string) => scene.db.pool.query(`UPDATE publications SET state = $2 WHERE id = ANY($1::uuid[])`, [ids, to]);
 
 async function changesOf(ids: readonly string[]): Promise<string[]> {
-  const { rows } = await db.pool.query<{ line: string }>(
+  const { rows } = await scene.db.pool.query<{ line: string }>(
     `SELECT c.metadata || ': ' || c.previous_value || ' → ' || c.new_value AS line
        FROM archive_changes c JOIN publications p ON p.notice_id = c.notice_id AND p.channel = c.channel
       WHERE p.id = ANY($1::uuid[]) ORDER BY c.id`,
@@ -89,7 +58,7 @@ test('a correction that replaces a post that was out logs its new document versi
   const [out, notOut] = await publications(2);
   assert.ok(out && notOut);
   await move([out], 'published');
-  await db.pool.query(`UPDATE notices SET current_version = 2 WHERE id IN (SELECT notice_id FROM publications WHERE id = ANY($1::uuid[]))`, [[out, notOut]]);
+  await scene.db.pool.query(`UPDATE notices SET current_version = 2 WHERE id IN (SELECT notice_id FROM publications WHERE id = ANY($1::uuid[]))`, [[out, notOut]]);
   await move([out, notOut], 'superseded');
   assert.deepEqual(await changesOf([out]), ['journalstatus: Journalført → Ekspedert', 'versjonsnummer: 1 → 2']);
   assert.deepEqual(await changesOf([notOut]), []);
