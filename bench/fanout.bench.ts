@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { Queue, Worker, type Job } from 'bullmq';
 import { DateTime } from 'luxon';
 import pg from 'pg';
@@ -343,7 +343,10 @@ async function heraldLateness(queues: PublishingQueues, pool: pg.Pool, probe: pg
   const base = Date.now();
   const sampleIds = await insertNotices(pool, who, kinds, SAMPLE, (i) => new Date(dueAt(base, i)));
   if (Date.now() > dueAt(base, 0)) say(`herald ${label}: warning: the sample took longer to insert than its first due time`);
-  return until(`Herald lateness sample (${label})`, 100, async () => {
+  // Lateness has two sources worth telling apart: this process's event loop held up, or the jobs' path.
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
+  const lateness = await until(`Herald lateness sample (${label})`, 100, async () => {
     const { rows } = await probe.query<{ ms: number | null }>(
       `SELECT (extract(epoch FROM published_at - scheduled_at) * 1000)::float8 AS ms FROM publications WHERE id = ANY($1::uuid[])`,
       [sampleIds],
@@ -351,6 +354,9 @@ async function heraldLateness(queues: PublishingQueues, pool: pg.Pool, probe: pg
     const values = rows.map((r) => r.ms);
     return values.length === SAMPLE && values.every((v): v is number => v !== null) ? values.sort((a, b) => a - b) : undefined;
   });
+  loopDelay.disable();
+  say(`herald ${label}: while the sample went out, the event loop was held up at most ${Math.round(loopDelay.max / 1e6)} ms (p99 ${Math.round(loopDelay.percentile(99) / 1e6)} ms)`);
+  return lateness;
 }
 
 async function progress(probe: pg.Pool): Promise<{ open: boolean; unsealed: number }> {

@@ -3,6 +3,7 @@ import type { CurrentNotice } from './current.ts';
 import { escapeXml } from './escape.ts';
 import { paragraphs } from './html.ts';
 import { EntryMemo, entryKey } from './entry-memo.ts';
+import { mapInSlices } from './in-slices.ts';
 import { labelsFor } from './labels/index.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -37,15 +38,16 @@ function renderEntry(tenant: Tenant, { notice, url, publishedAt }: CurrentNotice
 
 /**
  * `feed.atom` (RFC 4287): one entry per current notice with its permanent id, its page as the
- * alternate link, the first paragraph as summary and the body as escaped HTML content.
+ * alternate link, the first paragraph as summary and the body as escaped HTML content. In parts
+ * (head, entries, end), for writeFileAtomic.
  */
-export function renderAtom(tenant: Tenant, notices: readonly CurrentNotice[], baseUrl: string, now: Date): string {
+export async function renderAtom(tenant: Tenant, notices: readonly CurrentNotice[], baseUrl: string, now: Date): Promise<string[]> {
   const labels = labelsFor(tenant.language);
   const x = escapeXml;
   // The feed changes when its newest entry does; an empty feed was last updated now.
   const updated = notices.reduce((latest, n) => Math.max(latest, n.publishedAt.getTime()), 0);
-  const entries = notices.map((n) => rendered.get(entryKey(tenant, n, baseUrl), () => renderEntry(tenant, n, baseUrl)));
-  return `<?xml version="1.0" encoding="utf-8"?>
+  const entries = await mapInSlices(notices, (n) => rendered.get(entryKey(tenant, n, baseUrl), () => renderEntry(tenant, n, baseUrl)));
+  const head = `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${tenant.language}">
   <id>${x(`${baseUrl}feed.atom`)}</id>
   <title type="text">${x(`${tenant.name}: ${labels.notices}`)}</title>
@@ -54,6 +56,6 @@ export function renderAtom(tenant: Tenant, notices: readonly CurrentNotice[], ba
   <link rel="alternate" type="text/html" href="${x(`${baseUrl}index.html`)}"/>
   <author><name>${x(tenant.name)}</name></author>
   <generator>Herald</generator>
-${entries.join('')}</feed>
 `;
+  return [head, ...entries, '</feed>\n'];
 }

@@ -89,12 +89,43 @@ async function createTemp(dir: string, temp: string): Promise<number> {
   }
 }
 
-/** Writes all of `bytes` and fsyncs the file. */
-async function writeAndSync(fd: number, bytes: Buffer): Promise<void> {
+/** Writes all of `bytes`. */
+async function writeBytes(fd: number, bytes: Buffer): Promise<void> {
   for (let offset = 0; offset < bytes.length; ) {
     const { bytesWritten } = await writeTo(fd, bytes, offset, bytes.length - offset);
     offset += bytesWritten;
   }
+}
+
+/** About this many characters of a text in parts are encoded and written at a time. */
+const GROUP_CHARS = 1 << 20;
+
+/**
+ * Writes a text given in parts (a listing's entries) a group at a time: a large tenant's feed is
+ * tens of megabytes, and joining and encoding it whole held the event loop for a quarter second.
+ */
+async function writeParts(fd: number, parts: readonly string[]): Promise<void> {
+  let group: string[] = [];
+  let chars = 0;
+  for (const part of parts) {
+    group.push(part);
+    chars += part.length;
+    if (chars >= GROUP_CHARS) {
+      await writeBytes(fd, Buffer.from(group.join(''), 'utf8'));
+      group = [];
+      chars = 0;
+    }
+  }
+  if (group.length > 0) await writeBytes(fd, Buffer.from(group.join(''), 'utf8'));
+}
+
+/** File content: bytes, a text, or a text in parts (written without joining them). */
+export type FileContent = Buffer | string | readonly string[];
+
+async function writeAndSync(fd: number, content: FileContent): Promise<void> {
+  if (Buffer.isBuffer(content)) await writeBytes(fd, content);
+  else if (typeof content === 'string') await writeBytes(fd, Buffer.from(content, 'utf8'));
+  else await writeParts(fd, content);
   await syncFile(fd);
 }
 
@@ -104,13 +135,13 @@ async function writeAndSync(fd: number, bytes: Buffer): Promise<void> {
  * file system, so rename is atomic), fsync it, rename it over the target, then fsync the folder so
  * the rename itself is durable (one folder fsync shared by the renames that finish meanwhile).
  */
-export async function writeFileAtomic(file: string, bytes: Buffer | string): Promise<void> {
+export async function writeFileAtomic(file: string, content: FileContent): Promise<void> {
   const dir = dirname(file);
   const temp = join(dir, `${TEMP_PREFIX}${basename(file)}.${PROCESS_TAG}.${(writes++).toString(36)}`);
   try {
     const fd = await createTemp(dir, temp);
     try {
-      await writeAndSync(fd, typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes);
+      await writeAndSync(fd, content);
     } finally {
       await closeFile(fd);
     }

@@ -2,6 +2,7 @@ import type { DateTime } from 'luxon';
 import type { Tenant } from '../../config/tenant-types.ts';
 import { expiresAt } from './expiry.ts';
 import { readFacts, type NoticeFacts } from './facts.ts';
+import { mapInSlices } from './in-slices.ts';
 import type { WebsiteListing } from './listing.ts';
 
 /** A listed notice with its facts read once, for the index and every feed. */
@@ -35,9 +36,8 @@ function read(listing: WebsiteListing, zone: string): Read {
  * The notices still current at `now`, newest first (by when they became public, then id, so equal
  * times keep a stable order). Expired ones drop out here; their pages are left alone.
  */
-export function currentNotices(listings: readonly WebsiteListing[], tenant: Tenant, now: Date): CurrentNotice[] {
-  return listings
-    .map((listing) => ({ ...listing, ...read(listing, tenant.timeZone) }))
+export async function currentNotices(listings: readonly WebsiteListing[], tenant: Tenant, now: Date): Promise<CurrentNotice[]> {
+  return (await mapInSlices(listings, (listing) => ({ ...listing, ...read(listing, tenant.timeZone) })))
     .filter((n) => n.expiresAt === null || now.getTime() < n.expiresAt.toMillis())
     .sort((a, b) => b.notice.publishAt.getTime() - a.notice.publishAt.getTime() || (a.notice.id < b.notice.id ? -1 : a.notice.id > b.notice.id ? 1 : 0));
 }

@@ -3,6 +3,7 @@ import type { Tenant } from '../../config/tenant-types.ts';
 import type { CurrentNotice } from './current.ts';
 import type { When } from './dates.ts';
 import { EntryMemo, entryKey } from './entry-memo.ts';
+import { mapInSlices } from './in-slices.ts';
 import { labelsFor } from './labels/index.ts';
 import { cachedZone } from '../../time/cached-zone.ts';
 
@@ -88,8 +89,9 @@ const rendered = new EntryMemo<string[]>();
 /**
  * `calendar.ics` (RFC 5545): a VEVENT for each current meeting and event, and for each plan notice's
  * comment period. Times are in UTC, so no VTIMEZONE is needed; lines end in CRLF and are folded.
+ * In parts (one per line), for writeFileAtomic.
  */
-export function renderICalendar(tenant: Tenant, notices: readonly CurrentNotice[], baseUrl: string): string {
+export async function renderICalendar(tenant: Tenant, notices: readonly CurrentNotice[], baseUrl: string): Promise<string[]> {
   const host = new URL(baseUrl).hostname;
   const lines = [
     'BEGIN:VCALENDAR',
@@ -99,6 +101,6 @@ export function renderICalendar(tenant: Tenant, notices: readonly CurrentNotice[
     'METHOD:PUBLISH',
     `X-WR-CALNAME:${escapeText(`${tenant.name}: ${labelsFor(tenant.language).notices}`)}`,
   ].map(foldLine);
-  const events = notices.flatMap((n) => rendered.get(entryKey(tenant, n, baseUrl), () => vevent(n, tenant, host).map(foldLine)));
-  return [...lines, ...events, 'END:VCALENDAR'].join('\r\n') + '\r\n';
+  const events = (await mapInSlices(notices, (n) => rendered.get(entryKey(tenant, n, baseUrl), () => vevent(n, tenant, host).map(foldLine)))).flat();
+  return [...lines, ...events, 'END:VCALENDAR'].map((line) => `${line}\r\n`);
 }

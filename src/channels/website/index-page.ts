@@ -4,6 +4,7 @@ import type { CurrentNotice } from './current.ts';
 import { formatWhen, machineWhen, type When } from './dates.ts';
 import { EntryMemo, entryKey } from './entry-memo.ts';
 import { html, type SafeHtml } from './html.ts';
+import { mapInSlices } from './in-slices.ts';
 import { labelsFor } from './labels/index.ts';
 import { htmlDocument } from './layout.ts';
 import { noticeFileName } from './paths.ts';
@@ -27,10 +28,10 @@ function item(tenant: Tenant, { notice }: CurrentNotice): SafeHtml {
  * The tenant's `index.html`, in the municipality's language: current notices newest first, each
  * title a link to its page (with its own `lang` where it differs), then the feeds.
  */
-export function renderIndexPage(tenant: Tenant, notices: readonly CurrentNotice[]): string {
+export async function renderIndexPage(tenant: Tenant, notices: readonly CurrentNotice[]): Promise<string> {
   const lang = tenant.language;
   const labels = labelsFor(lang);
-  const items = notices.map((n) => rendered.get(entryKey(tenant, n), () => item(tenant, n)));
+  const items = await mapInSlices(notices, (n) => rendered.get(entryKey(tenant, n), () => item(tenant, n)));
   const main = html`<h1>${labels.notices}</h1>
 ${items.length > 0 ? html`<ul>\n${items}</ul>\n` : html`<p>${labels.noCurrentNotices}</p>\n`}<ul>
 <li><a href="feed.atom" type="application/atom+xml">${labels.subscribe.atom}</a></li>

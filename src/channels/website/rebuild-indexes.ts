@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Tenant } from '../../config/tenant-types.ts';
 import { renderAtom } from './atom.ts';
-import { writeFileAtomic } from './atomic-write.ts';
+import { writeFileAtomic, type FileContent } from './atomic-write.ts';
 import { currentNotices } from './current.ts';
 import { renderICalendar } from './ical.ts';
 import { renderIndexPage } from './index-page.ts';
@@ -34,15 +34,15 @@ export async function rebuildIndexes(
   options: RebuildOptions = {},
 ): Promise<RebuildResult> {
   const base = tenantBaseUrl(tenant, options.publicBaseUrl);
-  const current = currentNotices(listing, tenant, now);
+  const current = await currentNotices(listing, tenant, now);
   const dir = tenantDir(webRoot, tenant);
-  const outputs: [name: string, text: string][] = [
-    ['feed.atom', renderAtom(tenant, current, base, now)],
-    ['calendar.ics', renderICalendar(tenant, current, base)],
-    ['notices.json', renderNoticesJson(tenant, current, now)],
+  const outputs: [name: string, render: () => Promise<FileContent>][] = [
+    ['feed.atom', () => renderAtom(tenant, current, base, now)],
+    ['calendar.ics', () => renderICalendar(tenant, current, base)],
+    ['notices.json', () => renderNoticesJson(tenant, current, now)],
     // The index last: a reader following its links finds the feeds already current.
-    ['index.html', renderIndexPage(tenant, current)],
+    ['index.html', () => renderIndexPage(tenant, current)],
   ];
-  for (const [name, text] of outputs) await writeFileAtomic(join(dir, name), text);
+  for (const [name, render] of outputs) await writeFileAtomic(join(dir, name), await render());
   return { current: current.length, files: outputs.map(([name]) => join(dir, name)) };
 }

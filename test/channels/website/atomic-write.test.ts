@@ -14,6 +14,16 @@ test('writes the bytes, creating the folder, and replaces an existing file whole
   assert.deepEqual(await readdir(join(root, 'a', 'b')), ['page.html']);
 });
 
+test('a text in parts is written as the parts joined, over several write groups, multi-byte characters whole', async () => {
+  const root = await tempWebRoot();
+  const file = join(root, 'feed.atom');
+  // About 3 MB of text: more than one group of parts is encoded and written.
+  const parts = Array.from({ length: 3000 }, (_, i) => `<entry n="${i}">Åsnes – søknadsfrist 🗓 ${'ø'.repeat(960)}</entry>\n`);
+  await writeFileAtomic(file, parts);
+  assert.equal(await readFile(file, 'utf8'), parts.join(''));
+  assert.deepEqual(await readdir(root), ['feed.atom']);
+});
+
 test('a failed rename removes its temp file and leaves the target alone', async () => {
   const root = await tempWebRoot();
   const target = join(root, 'page.html');

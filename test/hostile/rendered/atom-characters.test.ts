@@ -12,7 +12,7 @@ test('a title or body with U+FFFF or U+FFFE (which the intake accepts) leaves th
   });
   const plain = snapshot('announcement', '2030-03-01T09:00:00Z');
   const now = new Date('2030-03-02T12:00:00Z');
-  const atom = renderAtom(tenant(), currentNotices([listed(odd), listed(plain)], tenant(), now), BASE_URL, now);
+  const atom = (await renderAtom(tenant(), await currentNotices([listed(odd), listed(plain)], tenant(), now), BASE_URL, now)).join('');
   await assertWellFormedXml(atom, 'feed.atom');
   const entries = childElements(parseXml(atom, 'feed.atom')).filter((e) => e.tagName === 'entry');
   assert.equal(entries.length, 2, 'both notices are in the feed');
