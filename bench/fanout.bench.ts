@@ -8,6 +8,7 @@ import { DateTime } from 'luxon';
 import pg from 'pg';
 import { pino } from 'pino';
 import { generateApiKey } from '../src/auth/api-key.ts';
+import type { ChannelAdapter } from '../src/channels/types.ts';
 import { assessNotice } from '../src/notices/assess.ts';
 import type { NoticeInput } from '../src/notices/types.ts';
 import { connectionFor, type QueueConfig } from '../src/queue/connection.ts';
@@ -18,7 +19,7 @@ import { migrate } from '../src/store/migrate.ts';
 import { insertNotice } from '../src/store/notices.ts';
 import { createPool } from '../src/store/pool.ts';
 import { syncTenants } from '../src/store/tenants.ts';
-import { loadTenantDirectory } from '../src/tenancy/directory.ts';
+import { loadTenantDirectory, type TenantDirectory } from '../src/tenancy/directory.ts';
 import { startWorkers } from '../workers/start.ts';
 import { cpuMeter, cpuSpent, type CpuMeter } from './lib/cpu.ts';
 import { measureAdRendering } from './lib/newspaper-ads.ts';
@@ -35,7 +36,8 @@ import { report } from './lib/report.ts';
  * Phases: bare BullMQ → Herald lateness on a fresh database (DELAYED jobs due in an hour in the
  * website queue, then SAMPLE notices due in 2–4 s) → Herald throughput (N notices inserted pending and
  * due now, then the workers start; done when all are published and every record is sealed) → Herald
- * lateness again, now with N notices on the tenant's website → bare lateness → bare BullMQ again.
+ * lateness again, now with N notices on the tenant's website → the pipeline alone (N notices through
+ * a no-op website channel, on a second fresh database) → bare lateness → bare BullMQ again.
  * The baseline is the better of the two bare runs. Progress and context go to stderr, figures to stdout.
  */
 const N = Number(process.env.BENCH_FANOUT_N ?? 10_000);
@@ -46,6 +48,12 @@ const SAMPLE = Number(process.env.BENCH_FANOUT_SAMPLE ?? 200);
 const ADS = Number(process.env.BENCH_FANOUT_ADS ?? 300);
 const TENANT = 'asnes';
 const databaseUrl = process.env.BENCH_FANOUT_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/herald_bench_fanout';
+/** The no-op channel's run: a database of its own on the same server. */
+const pipelineDatabaseUrl = (() => {
+  const url = new URL(databaseUrl);
+  url.pathname = `${url.pathname}_pipeline`;
+  return url.toString();
+})();
 const redisUrl = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const queueConfig: QueueConfig = { redisUrl, prefix: `{herald-bench-${randomBytes(4).toString('hex')}}` };
 const connection = connectionFor(queueConfig, 'worker');
@@ -332,6 +340,59 @@ interface Who {
   userId: string;
 }
 
+/** The tenants in the database, and one user of the bench's tenant to submit the notices. */
+async function tenantAndUser(pool: pg.Pool, directory: TenantDirectory): Promise<Who> {
+  const tenantIds = await syncTenants(pool, directory.tenants());
+  const tenantId = tenantIds.get(TENANT);
+  if (!tenantId) throw new Error(`tenant ${TENANT} not synced`);
+  const key = generateApiKey();
+  const { userId } = await insertUserWithKey(pool, { tenantSlug: TENANT, role: 'communications', name: 'Bench', prefix: key.prefix, hash: key.hash });
+  return { tenantId, userId };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Herald's pipeline alone: the website channel replaced by one that does nothing.
+
+/**
+ * Renders the notice's id and delivers it nowhere. Publications still go through the relay, BullMQ,
+ * the claim, the archive (a few bytes each), the sealer and the listing rebuilds; no page is
+ * rendered or written. What Herald costs without its channel's own work.
+ */
+const noopWebsite: ChannelAdapter = {
+  name: 'website',
+  sharedAddress: true,
+  render: (task) => Promise.resolve({ bytes: Buffer.from(task.notice.id), contentType: 'text/plain' }),
+  deliver: (task) => Promise.resolve({ externalId: task.notice.id, url: `https://example.invalid/${task.notice.id}`, at: new Date(), details: {} }),
+  withdraw: (_task, delivered) => Promise.resolve(delivered),
+  findExisting: () => Promise.resolve(null),
+};
+
+/** N notices through the no-op channel, on a fresh database of their own, measured as the website's are. */
+async function pipelineThroughput(directory: TenantDirectory, kinds: readonly Template[], dataDir: string): Promise<HeraldThroughput> {
+  await recreateDatabase(pipelineDatabaseUrl);
+  await migrate(pipelineDatabaseUrl);
+  const pool = createPool(pipelineDatabaseUrl);
+  const probe = createPool(pipelineDatabaseUrl, 2);
+  const cpu = cpuMeter(redisUrl, probe, new URL(pipelineDatabaseUrl).pathname.slice(1));
+  try {
+    const now = new Date();
+    const ids = await insertNotices(pool, await tenantAndUser(pool, directory), kinds, N, () => now);
+    const cpuAtStart = await cpu.read();
+    const started = { perf: performance.now(), epoch: Date.now() };
+    const running = await startWorkers({ pool, databaseUrl: pipelineDatabaseUrl, directory, queue: queueConfig, dataDir, log, concurrency: CONCURRENCY, sealEveryMs: SEAL_EVERY_MS, websiteChannel: noopWebsite });
+    try {
+      return await measureHerald('pipeline', running.queues, probe, ids, started, cpu, cpuAtStart);
+    } finally {
+      await running.close();
+    }
+  } finally {
+    await cpu.close();
+    await pool.end();
+    await probe.end();
+    if (process.env.BENCH_KEEP_DB === undefined) await dropDatabase(pipelineDatabaseUrl);
+  }
+}
+
 /**
  * Lateness through Herald: DELAYED far-future jobs in its website queue, then SAMPLE notices due in
  * 2–4 s, inserted pending (the relay hands them over on NOTIFY); each one's published_at − scheduled_at.
@@ -386,12 +447,7 @@ async function main(): Promise<void> {
   const dataDir = await mkdtemp(join(tmpdir(), 'herald-bench-fanout-'));
   const workerOptions = { pool, databaseUrl, directory, queue: queueConfig, dataDir, log, concurrency: CONCURRENCY, sealEveryMs: SEAL_EVERY_MS };
   try {
-    const tenantIds = await syncTenants(pool, directory.tenants());
-    const tenantId = tenantIds.get(TENANT);
-    if (!tenantId) throw new Error(`tenant ${TENANT} not synced`);
-    const key = generateApiKey();
-    const { userId } = await insertUserWithKey(pool, { tenantSlug: TENANT, role: 'communications', name: 'Bench', prefix: key.prefix, hash: key.hash });
-    const who = { tenantId, userId };
+    const who = await tenantAndUser(pool, directory);
     const kinds = await templates(directory);
     say(`${N} notices (${kinds.map((k) => k.type).join(', ')}), concurrency ${CONCURRENCY}, one process, queue prefix ${prefix}`);
 
@@ -423,7 +479,7 @@ async function main(): Promise<void> {
     let herald: HeraldThroughput;
     let loadedLateness: number[];
     try {
-      herald = await measureHerald(running.queues, probe, ids, started, cpu, cpuAtStart);
+      herald = await measureHerald('herald', running.queues, probe, ids, started, cpu, cpuAtStart);
       say(
         `herald: ${Math.round(herald.publishedPerSecond)} published/s, ${Math.round(herald.completedPerSecond)} published and sealed/s; ` +
           `sealer ${Math.round(herald.sealedPerSecond)} records/s of busy time, backlog at most ${herald.maxUnsealed} records, ` +
@@ -435,7 +491,12 @@ async function main(): Promise<void> {
     } finally {
       await running.close();
     }
-    // Herald's queues (and their delayed jobs) are done with: free Redis before the bare runs.
+    // Herald's queues (and their delayed jobs) are done with: free Redis before the next runs.
+    await deleteKeysByPrefix(redisUrl, prefix);
+
+    // 4. The same N through a channel that does nothing: Herald's own part of the cost.
+    const pipeline = await pipelineThroughput(directory, kinds, dataDir);
+    say(`pipeline (no-op channel): ${Math.round(pipeline.completedPerSecond)} published and sealed/s, ${Math.round(pipeline.completedPerCpuSecond)} per CPU-second`);
     await deleteKeysByPrefix(redisUrl, prefix);
 
     const bare = await bareLateness();
@@ -454,6 +515,9 @@ async function main(): Promise<void> {
     // The same comparison per CPU-second of this process, Redis and the database's backends: it holds
     // when other processes load the machine, which the wall-clock figure does not.
     report({ scenario: 'fanout', metric: `website publications published and sealed per CPU-second (node + Redis + PostgreSQL) vs bare BullMQ jobs per CPU-second`, unit: 'per CPU-s', herald: herald.completedPerCpuSecond, baseline: cpuBaseline, goal: 0.3 });
+    // The same bar for Herald without its channel's work: how much of the gap is the pipeline's, how much the page's.
+    report({ scenario: 'fanout', metric: `pipeline alone (no-op channel: no page rendered or written) published and sealed/s vs bare BullMQ no-op jobs/s`, unit: 'per s', herald: pipeline.completedPerSecond, baseline, goal: 0.3 });
+    report({ scenario: 'fanout', metric: `pipeline alone (no-op channel) published and sealed per CPU-second vs bare BullMQ jobs per CPU-second`, unit: 'per CPU-s', herald: pipeline.completedPerCpuSecond, baseline: cpuBaseline, goal: 0.3 });
     const tenant = directory.get(TENANT)?.tenant;
     if (!tenant) throw new Error(`tenant ${TENANT} missing`);
     const ads = await measureAdRendering(tenant, ADS);
@@ -481,6 +545,7 @@ async function main(): Promise<void> {
  * scheduler's template sets no removeOnComplete), so no job is missed for starting before this looked.
  */
 async function measureHerald(
+  label: string,
   queues: PublishingQueues,
   probe: pg.Pool,
   ids: readonly string[],
@@ -502,13 +567,13 @@ async function measureHerald(
     }
     if (at - reported >= 15_000) {
       reported = at;
-      say(`herald: ${seconds(started.perf, at).toFixed(0)} s: ${await publishedOf(probe, ids)} published, ${row.unsealed} records unsealed`);
+      say(`${label}: ${seconds(started.perf, at).toFixed(0)} s: ${await publishedOf(probe, ids)} published, ${row.unsealed} records unsealed`);
     }
     return !row.open && row.unsealed === 0 ? at : undefined;
   });
   const spent = cpuSpent(cpuAtStart, await cpu.read());
   say(
-    `herald: CPU ${spent.total.toFixed(2)} s (node ${spent.node.toFixed(2)}: main thread ${spent.nodeMain.toFixed(2)}, other threads ${(spent.node - spent.nodeMain).toFixed(2)}; ` +
+    `${label}: CPU ${spent.total.toFixed(2)} s (node ${spent.node.toFixed(2)}: main thread ${spent.nodeMain.toFixed(2)}, other threads ${(spent.node - spent.nodeMain).toFixed(2)}; ` +
       `Redis ${spent.redis.toFixed(2)}, PostgreSQL ${spent.postgres.toFixed(2)}); per publication ${((spent.total / N) * 1000).toFixed(2)} ms`,
   );
   const { rows } = await probe.query<{ n: number }>(COMPLETE, [ids]);

@@ -103,6 +103,11 @@ export interface WorkerOptions {
    * benchmark (alternating runs); 500 no more than 200. @defaultValue 200
    */
   websiteBatchSize?: number;
+  /**
+   * The website channel's adapter in place of the one writing pages under `dataDir` (the fan-out
+   * benchmark measures Herald's pipeline with a channel that does nothing). @defaultValue the web root's
+   */
+  websiteChannel?: ChannelAdapter;
   /** @defaultValue graph.facebook.com, the development secret key, and the defaults above */
   facebook?: FacebookWorkerOptions;
   /** The deadline watch and alert deliveries. @defaultValue off in this process (`npm run worker` turns it on) */
@@ -159,7 +164,7 @@ export async function startWorkers(opts: WorkerOptions): Promise<RunningWorkers>
   const facebookJobs: FacebookJobContext = { pool: opts.pool, directory: opts.directory, client: graph, pages, clock, log: opts.log, policy: rateLimit, tokenRecheckMs };
   const newspaper = withCallMetrics(createNewspaperChannel({ directoryRoot: join(opts.dataDir, 'newspapers'), clock }), 'newspaper', record);
   const adapters = new Map<ChannelName, ChannelAdapter>([
-    ['website', withCallMetrics(createWebsiteChannel({ webRoot, clock }), 'website', record)],
+    ['website', withCallMetrics(opts.websiteChannel ?? createWebsiteChannel({ webRoot, clock }), 'website', record)],
     // Facebook publications are not batched: each waits on its own Page's pauses.
     ['facebook', withCallMetrics(createFacebookChannel({ client: graph, pages, clock, maxLength: facebookLengthLimit(opts.directory), tokenRecheckMs, rateLimit }), 'facebook', record)],
     ['newspaper', newspaper],
