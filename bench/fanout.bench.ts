@@ -563,7 +563,7 @@ async function measureHerald(
     maxUnsealed = Math.max(maxUnsealed, row.unsealed);
     if (!row.open && publishedAt === undefined) {
       publishedAt = at;
-      await describeMaintenance(queues, row.unsealed);
+      await describeMaintenance(label, queues, row.unsealed);
     }
     if (at - reported >= 15_000) {
       reported = at;
@@ -601,11 +601,11 @@ async function measureHerald(
 }
 
 /** What the maintenance worker (which runs the seal jobs) has in hand when the last publication is out. */
-async function describeMaintenance(queues: PublishingQueues, unsealed: number): Promise<void> {
+async function describeMaintenance(label: string, queues: PublishingQueues, unsealed: number): Promise<void> {
   const jobs = await queues.maintenance.getJobs(['waiting', 'active']);
   const byName = jobs.reduce((by, j) => by.set(j.name, (by.get(j.name) ?? 0) + 1), new Map<string, number>());
   const listed = [...byName].map(([name, n]) => `${n} ${name}`).join(', ');
-  say(`herald: all published; ${unsealed} records unsealed; maintenance jobs waiting or active: ${listed || 'none'}`);
+  say(`${label}: all published; ${unsealed} records unsealed; maintenance jobs waiting or active: ${listed || 'none'}`);
 }
 
 /** Total length of a set of intervals, overlaps counted once. */
