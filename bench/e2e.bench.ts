@@ -166,11 +166,12 @@ say(`slowest 1 % of intake: Herald ${slowest(heraldIntake)}; bare ${slowest(bare
 if (heraldIntake.failed > 0 || bareIntake.failed > 0) throw new Error('intake requests failed: the figures would not be of the same work');
 report({ scenario: 'e2e', metric: `intake p50, ${rate} (bare: Fastify + ajv + INSERT)`, unit: 'ms', herald: heraldIntake.p50, baseline: bareIntake.p50, goal: 10, lowerIsBetter: true });
 report({ scenario: 'e2e', metric: `intake p99, ${rate}`, unit: 'ms', herald: heraldIntake.p99, baseline: bareIntake.p99, goal: 10, lowerIsBetter: true });
-for (const [name, channels] of [['website + Facebook', ['website', 'facebook']], ['newspaper (after the deadline)', ['newspaper']]] as const) {
-  const values = lagOf(channels);
-  report({ scenario: 'e2e', metric: `publication lag p50, ${name} (bare: BullMQ job added → done)`, unit: 'ms', herald: pct(values, 50), baseline: bullmq.p50, goal: 1000, lowerIsBetter: true });
-  report({ scenario: 'e2e', metric: `publication lag p99, ${name}`, unit: 'ms', herald: pct(values, 99), baseline: null, goal: name.startsWith('newspaper') ? 30_000 : 2000, lowerIsBetter: true });
-}
+const webLag = lagOf(['website', 'facebook']);
+report({ scenario: 'e2e', metric: 'publication lag p50, website + Facebook (bare: BullMQ job added → done)', unit: 'ms', herald: pct(webLag, 50), baseline: bullmq.p50, goal: 1000, lowerIsBetter: true });
+report({ scenario: 'e2e', metric: 'publication lag p99, website + Facebook', unit: 'ms', herald: pct(webLag, 99), baseline: null, goal: 2000, lowerIsBetter: true });
+// The whole issue goes out as one batch after its booking deadline, every ad rendered in it: one lag,
+// which a bare job's lag says nothing about.
+report({ scenario: 'e2e', metric: 'publication lag, newspaper (delivered − booking deadline, one issue)', unit: 'ms', herald: pct(lagOf(['newspaper']), 99), baseline: null, goal: 30_000, lowerIsBetter: true });
 report({ scenario: 'e2e', metric: 'bare BullMQ lag p99 (job added → done)', unit: 'ms', herald: bullmq.p99, baseline: null, goal: 1000, lowerIsBetter: true });
 report({ scenario: 'e2e', metric: 'peak Redis used_memory', unit: 'MB', herald: memory.redis / 2 ** 20, baseline: null, goal: 256, lowerIsBetter: true });
 report({ scenario: 'e2e', metric: 'peak RSS of the PostgreSQL backends serving the run', unit: 'MB', herald: memory.postgres / 2 ** 20, baseline: null, goal: 1024, lowerIsBetter: true });
