@@ -20,7 +20,6 @@ export interface Assessment {
 /** A requested publishAt this far in the past still means "now" (clock skew, a slow form). */
 const PAST_TOLERANCE_MS = 5 * 60_000;
 
-
 function readPublishAt(notice: NoticeInput, tenant: Tenant, now: DateTime, lang: 'nb' | 'nn' | 'en'): { at?: DateTime; errors: Finding[] } {
   if (notice.publishAt === undefined) return { errors: [] };
   const parsed = parseLocalDateTime(notice.publishAt, tenant.timeZone);

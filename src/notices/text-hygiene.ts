@@ -10,7 +10,6 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 // word joiner and invisible operators, BOM; a zero-width joiner only inside an emoji sequence (👩‍💻).
 const INVISIBLE = /[\u00AD\u200B\u200C\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]|(?<!\p{Extended_Pictographic}\uFE0F?)\u200D|\u200D(?!\p{Extended_Pictographic})/u;
 
-
 function problemOf(text: string, path: () => string, lang: 'nb' | 'nn' | 'en'): Finding | null {
   if (CONTROL.test(text)) {
     return ownFinding(

@@ -44,9 +44,11 @@ async function takeDown(adapter: ChannelAdapter, p: LoadedPublication, tenant: T
   const html = receipt.details?.html;
   // A channel's own record of the take-down (Facebook: the DELETE and its answer) is archived with it.
   const graph = receipt.details?.graph;
-  return typeof html === 'string'
-    ? { receipt, content: Buffer.from(html), contentType: 'text/html; charset=utf-8', ...(found && { found }) }
-    : { receipt, content: Buffer.from(JSON.stringify({ withdrawn: true, reason: p.withdrawalReason, ...(graph !== undefined && { graph }) })), contentType: 'application/json', ...(found && { found }) };
+  const archived =
+    typeof html === 'string'
+      ? { content: Buffer.from(html), contentType: 'text/html; charset=utf-8' }
+      : { content: Buffer.from(JSON.stringify({ withdrawn: true, reason: p.withdrawalReason, ...(graph !== undefined && { graph }) })), contentType: 'application/json' };
+  return { receipt, ...archived, ...(found && { found }) };
 }
 
 /**

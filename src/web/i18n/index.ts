@@ -20,7 +20,9 @@ export function t(lang: Lang, key: MessageKey, params?: Record<string, string | 
   return message.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
+const DATE_LOCALES: Record<Lang, string> = { nb: 'nb-NO', nn: 'nn-NO', en: 'en-GB' };
+
 /** The locale dates are written in: nynorsk has its own day and month names ("laurdag", not "lørdag"). */
 export function dateLocale(lang: Lang): string {
-  return { nb: 'nb-NO', nn: 'nn-NO', en: 'en-GB' }[lang];
+  return DATE_LOCALES[lang];
 }
